@@ -1,0 +1,57 @@
+//! The questionnaire catalog: its data model, the embedded built-in set and validation.
+
+mod model;
+pub mod validate;
+
+pub use model::*;
+
+/// The built-in questionnaires, converted from `questionnaires/*.toml` at build time.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+/// Why a catalog could not be used: the file, the ID or location inside it, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub location: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.location, self.reason)
+    }
+}
+
+impl Catalog {
+    /// Parses and validates a catalog document as produced by the build.
+    pub fn from_json(json: &str) -> Result<Catalog, Vec<CatalogError>> {
+        let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
+            vec![CatalogError {
+                file: "catalog.json".into(),
+                location: format!("line {} column {}", e.line(), e.column()),
+                reason: e.to_string(),
+            }]
+        })?;
+        let errors = validate::validate(&catalog);
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The built-in catalog. It is validated by the test suite, so failing here is a build defect.
+    pub fn builtin() -> Catalog {
+        match Catalog::from_json(BUILTIN_JSON) {
+            Ok(c) => c,
+            Err(errors) => panic!(
+                "built-in questionnaires are invalid: {}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The user's answers and notes, keyed by stable question IDs.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One answer: a scale or choice option ID (or free text), a set of options, or a number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Number(f64),
+    One(String),
+    Many(Vec<String>),
+}
+
+impl AnswerValue {
+    /// True when the answer is, or (for multi-choice) includes, one of `options`.
+    pub fn is_one_of(&self, options: &[String]) -> bool {
+        match self {
+            AnswerValue::One(v) => options.contains(v),
+            AnswerValue::Many(vs) => vs.iter().any(|v| options.contains(v)),
+            AnswerValue::Number(_) => false,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            AnswerValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            AnswerValue::One(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Everything the user entered. Answers to hidden questions stay here (the draft)
+/// but the engine ignores them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answers {
+    #[serde(default)]
+    pub values: BTreeMap<String, AnswerValue>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl Answers {
+    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
+        self.values.get(id)
+    }
+
+    /// Sets or (with `None`) clears an answer.
+    pub fn set(&mut self, id: &str, value: Option<AnswerValue>) {
+        match value {
+            Some(v) => {
+                self.values.insert(id.to_owned(), v);
+            }
+            None => {
+                self.values.remove(id);
+            }
+        }
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        if note.is_empty() {
+            self.notes.remove(id);
+        } else {
+            self.notes.insert(id.to_owned(), note.to_owned());
+        }
+    }
+
+    /// Builder used by tests and scenarios.
+    pub fn with(mut self, id: &str, value: impl Into<AnswerValue>) -> Self {
+        self.values.insert(id.to_owned(), value.into());
+        self
+    }
+}
+
+impl From<&str> for AnswerValue {
+    fn from(s: &str) -> Self {
+        AnswerValue::One(s.to_owned())
+    }
+}
+impl From<f64> for AnswerValue {
+    fn from(n: f64) -> Self {
+        AnswerValue::Number(n)
+    }
+}
+impl From<&[&str]> for AnswerValue {
+    fn from(v: &[&str]) -> Self {
+        AnswerValue::Many(v.iter().map(|s| (*s).to_owned()).collect())
+    }
+}
+impl<const N: usize> From<[&str; N]> for AnswerValue {
+    fn from(v: [&str; N]) -> Self {
+        AnswerValue::Many(v.iter().map(|s| (*s).to_owned()).collect())
+    }
+}

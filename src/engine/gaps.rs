@@ -1,0 +1,58 @@
+//! The ranked gap list: what stands between the answers and a clean report.
+
+use super::scoring::{Item, State};
+use crate::catalog::Catalog;
+use serde::{Deserialize, Serialize};
+
+/// One control that is not yet where the recommended report needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gap {
+    pub question: String,
+    pub category: String,
+    pub criteria: Vec<String>,
+    pub key: bool,
+    pub weight: u8,
+    /// The scale option the user chose.
+    pub answer: String,
+    /// Points short of 100 for the recommended report type.
+    pub shortfall: f64,
+    /// Ranking figure: weight x (2 for key controls) x shortfall / 100.
+    pub severity: f64,
+    /// Person-days still to do, from the question's effort and the scale's remaining share.
+    pub remaining_days: f64,
+}
+
+/// Gaps ranked by severity, then key controls first, then ID for a stable order.
+pub fn rank(catalog: &Catalog, items: &[Item], type1: bool) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = items
+        .iter()
+        .filter_map(|it| {
+            let State::Scored { option, design, operating } = it.state else { return None };
+            let points = if type1 { design } else { operating };
+            if points >= 100.0 {
+                return None;
+            }
+            let q = it.question;
+            let shortfall = 100.0 - points;
+            let remaining = catalog.scale_option(option).map_or(1.0, |o| o.remaining_effort);
+            Some(Gap {
+                question: q.id.clone(),
+                category: it.questionnaire.to_owned(),
+                criteria: q.criteria.clone(),
+                key: q.key,
+                weight: q.weight,
+                answer: option.to_owned(),
+                shortfall,
+                severity: f64::from(q.weight) * if q.key { 2.0 } else { 1.0 } * shortfall / 100.0,
+                remaining_days: q.effort_days * remaining,
+            })
+        })
+        .collect();
+    gaps.sort_by(|a, b| {
+        b.severity
+            .total_cmp(&a.severity)
+            .then(b.key.cmp(&a.key))
+            .then(a.question.cmp(&b.question))
+    });
+    gaps
+}

@@ -1,0 +1,207 @@
+//! Readiness scores per criterion, group, category and overall, with their explanations.
+//!
+//! A score is the weighted mean of the points of the answered, visible, applicable
+//! control questions it covers: not-applicable answers leave the denominator,
+//! unanswered ones lower `confidence`, never the score.
+
+use super::answers::AnswerValue;
+use super::visibility::Visibility;
+use crate::catalog::{Catalog, Question};
+use serde::{Deserialize, Serialize};
+
+/// What a score is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Overall,
+    Category,
+    Group,
+    Criterion,
+}
+
+/// A score on 0..=100, separately for design (Type I) and operating (Type II).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub level: Level,
+    pub id: String,
+    pub design: Option<f64>,
+    pub operating: Option<f64>,
+    /// The score that matters for the recommended report type.
+    pub target: Option<f64>,
+    /// Band of `target`, after any key-control cap.
+    pub band: Option<String>,
+    /// Key controls with an open gap that capped the band.
+    pub key_gaps: Vec<String>,
+    /// Visible control questions counted here.
+    pub applicable: usize,
+    /// Of those, answered (including not applicable).
+    pub answered: usize,
+    pub not_applicable: usize,
+    /// Share of visible questions answered, 0..=100.
+    pub confidence: f64,
+}
+
+/// How one answer moved a score, relative to a perfect 100.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub question: String,
+    pub answer: String,
+    pub weight: u8,
+    pub design_delta: f64,
+    pub operating_delta: f64,
+}
+
+/// One visible control question with its answer resolved against the scale.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub questionnaire: &'a str,
+    pub question: &'a Question,
+    pub state: State<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum State<'a> {
+    Unanswered,
+    NotApplicable,
+    Scored { option: &'a str, design: f64, operating: f64 },
+}
+
+/// The visible control questions with their answers resolved.
+pub fn items<'a>(catalog: &'a Catalog, vis: &Visibility, answers: &'a crate::Answers) -> Vec<Item<'a>> {
+    catalog
+        .questions()
+        .filter(|(qn, _, q)| catalog.is_category(&qn.id) && vis.question(&q.id))
+        .map(|(qn, _, q)| {
+            let state = match answers.get(&q.id).and_then(AnswerValue::as_str).and_then(|o| catalog.scale_option(o)) {
+                None => State::Unanswered,
+                Some(o) if o.not_applicable => State::NotApplicable,
+                Some(o) => State::Scored { option: &o.id, design: o.design, operating: o.operating },
+            };
+            Item { questionnaire: &qn.id, question: q, state }
+        })
+        .collect()
+}
+
+/// Scores one set of items.
+pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: bool) -> Score {
+    let (mut w, mut d, mut o) = (0.0, 0.0, 0.0);
+    let (mut answered, mut na) = (0, 0);
+    let mut key_gaps = Vec::new();
+    for it in items {
+        match it.state {
+            State::Unanswered => {}
+            State::NotApplicable => {
+                answered += 1;
+                na += 1;
+            }
+            State::Scored { design, operating, .. } => {
+                answered += 1;
+                let wt = f64::from(it.question.weight);
+                w += wt;
+                d += wt * design;
+                o += wt * operating;
+                if it.question.key && design < catalog.manifest.key_gap_below {
+                    key_gaps.push(it.question.id.clone());
+                }
+            }
+        }
+    }
+    let design = (w > 0.0).then(|| round1(d / w));
+    let operating = (w > 0.0).then(|| round1(o / w));
+    let target = if type1 { design } else { operating };
+    let band = target.map(|t| {
+        let band = catalog.band_for(t);
+        if key_gaps.is_empty() {
+            band.id.clone()
+        } else {
+            capped(catalog, &band.id)
+        }
+    });
+    Score {
+        level,
+        id: id.to_owned(),
+        design,
+        operating,
+        target,
+        band,
+        key_gaps,
+        applicable: items.len(),
+        answered,
+        not_applicable: na,
+        confidence: if items.is_empty() { 100.0 } else { round1(100.0 * answered as f64 / items.len() as f64) },
+    }
+}
+
+/// The lower of a band and the key-gap cap band (bands run from best to worst).
+fn capped(catalog: &Catalog, band: &str) -> String {
+    let bands = &catalog.manifest.bands;
+    let pos = |id: &str| bands.iter().position(|b| b.id == id).unwrap_or(0);
+    let cap = &catalog.manifest.key_gap_cap_band;
+    if pos(band) < pos(cap) { cap.clone() } else { band.to_owned() }
+}
+
+/// How each answered item moved a score; `100 + sum of deltas` is the score.
+pub fn contributions(items: &[&Item]) -> Vec<Contribution> {
+    let w: f64 = items
+        .iter()
+        .filter(|i| matches!(i.state, State::Scored { .. }))
+        .map(|i| f64::from(i.question.weight))
+        .sum();
+    let mut out: Vec<Contribution> = items
+        .iter()
+        .filter_map(|i| match i.state {
+            State::Scored { option, design, operating } => {
+                let wt = f64::from(i.question.weight);
+                Some(Contribution {
+                    question: i.question.id.clone(),
+                    answer: option.to_owned(),
+                    weight: i.question.weight,
+                    design_delta: -wt * (100.0 - design) / w,
+                    operating_delta: -wt * (100.0 - operating) / w,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort_by(|a, b| a.operating_delta.total_cmp(&b.operating_delta).then(a.design_delta.total_cmp(&b.design_delta)));
+    out
+}
+
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// All scores of an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scores {
+    pub overall: Score,
+    pub categories: Vec<Score>,
+    pub groups: Vec<Score>,
+    pub criteria: Vec<Score>,
+}
+
+/// Which items count toward a score, so scores and their explanations use one definition.
+pub fn members<'i, 'a>(catalog: &Catalog, items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
+    items
+        .iter()
+        .filter(|it| match level {
+            Level::Overall => true,
+            Level::Category => it.questionnaire == id,
+            Level::Group => it.question.criteria.iter().any(|c| catalog.criterion(c).is_some_and(|x| x.group == id)),
+            Level::Criterion => it.question.criteria.iter().any(|c| c == id),
+        })
+        .collect()
+}
+
+/// Scores at every level, for the categories in scope.
+pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
+    let one = |level, id: &str| score(catalog, level, id, &members(catalog, items, level, id), type1);
+    let m = &catalog.manifest;
+    let groups: Vec<&str> = m.groups.iter().filter(|g| in_scope.contains(&g.category)).map(|g| g.id.as_str()).collect();
+    Scores {
+        overall: one(Level::Overall, "overall"),
+        categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
+        groups: groups.iter().map(|g| one(Level::Group, g)).collect(),
+        criteria: m.criteria.iter().filter(|c| groups.contains(&c.group.as_str())).map(|c| one(Level::Criterion, &c.id)).collect(),
+    }
+}

@@ -1,0 +1,79 @@
+//! Which questionnaires, sections and questions are shown, and progress through them.
+
+use super::answers::Answers;
+use super::conditions::{holds, Effective};
+use crate::catalog::{Catalog, Questionnaire};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The visible parts of the catalog for the current answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Visibility {
+    pub questionnaires: Vec<String>,
+    pub sections: BTreeSet<String>,
+    pub questions: BTreeSet<String>,
+}
+
+impl Visibility {
+    pub fn question(&self, id: &str) -> bool {
+        self.questions.contains(id)
+    }
+    pub fn section(&self, id: &str) -> bool {
+        self.sections.contains(id)
+    }
+    pub fn questionnaire(&self, id: &str) -> bool {
+        self.questionnaires.iter().any(|q| q == id)
+    }
+}
+
+/// Walks one questionnaire in order, recording what is visible and which answers take effect.
+/// Conditions only name earlier questions (checked by validation), so one pass suffices.
+pub fn walk<'a>(qn: &'a Questionnaire, answers: &'a Answers, eff: &mut Effective<'a>, vis: &mut Visibility) {
+    vis.questionnaires.push(qn.id.clone());
+    for s in &qn.sections {
+        if !s.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
+            continue;
+        }
+        vis.sections.insert(s.id.clone());
+        for q in &s.questions {
+            if q.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
+                vis.questions.insert(q.id.clone());
+                if let Some(a) = answers.get(&q.id) {
+                    eff.insert(&q.id, a);
+                }
+            }
+        }
+    }
+}
+
+/// Answered of applicable (visible) questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub answered: usize,
+    pub applicable: usize,
+}
+
+/// Progress per visible questionnaire and overall.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub questionnaires: Vec<(String, Count)>,
+    pub overall: Count,
+    /// Answers kept in the draft for questions that are now hidden.
+    pub hidden_answers: usize,
+}
+
+pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progress {
+    let mut p = Progress::default();
+    for qn in catalog.questionnaires.iter().filter(|q| vis.questionnaire(&q.id)) {
+        let mut c = Count::default();
+        for q in qn.sections.iter().flat_map(|s| &s.questions).filter(|q| vis.question(&q.id)) {
+            c.applicable += 1;
+            c.answered += usize::from(answers.get(&q.id).is_some());
+        }
+        p.overall.applicable += c.applicable;
+        p.overall.answered += c.answered;
+        p.questionnaires.push((qn.id.clone(), c));
+    }
+    p.hidden_answers = answers.values.keys().filter(|k| !vis.question(k)).count();
+    p
+}

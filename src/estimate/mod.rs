@@ -1,0 +1,134 @@
+//! Timeline and effort/cost estimates from the assessment, as ranges with their drivers.
+
+pub mod cost;
+pub mod date;
+pub mod params;
+pub mod range;
+pub mod timeline;
+
+use crate::catalog::Catalog;
+use crate::engine::applicability::{Decision, SECURITY};
+use crate::engine::conditions::Effective;
+use crate::engine::gaps::Gap;
+use crate::engine::scoring::{Item, State};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the user can set about the estimates, apart from the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assumptions {
+    /// `YYYY-MM-DD`; the app fills in today.
+    pub start_date: String,
+    /// `boutique`, `mid_tier` or `large_firm`.
+    pub tier: String,
+    pub pen_test: bool,
+    pub consultant: bool,
+    pub tooling: bool,
+    /// User values for editable parameters, by key (see `EstimationParams::assumptions`).
+    pub overrides: BTreeMap<String, [f64; 3]>,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Assumptions {
+            start_date: "2026-01-05".into(),
+            tier: "boutique".into(),
+            pen_test: true,
+            consultant: false,
+            tooling: false,
+            overrides: BTreeMap::new(),
+        }
+    }
+}
+
+/// Both estimates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub timeline: timeline::Timeline,
+    pub cost: cost::Cost,
+    pub profile: cost::Profile,
+}
+
+fn number(eff: &Effective, id: &str) -> Option<f64> {
+    eff.get(id).and_then(|a| a.as_number())
+}
+
+/// The remediation workload of the gaps (and unanswered questions) in the given categories.
+pub fn workload(gaps: &[Gap], items: &[Item], categories: &[&str]) -> timeline::Workload {
+    let in_cat = |c: &str| categories.contains(&c);
+    let open: Vec<&Gap> = gaps.iter().filter(|g| in_cat(&g.category)).collect();
+    timeline::Workload {
+        gap_days: open.iter().map(|g| g.remaining_days).sum(),
+        longest_days: open.iter().map(|g| g.remaining_days).fold(0.0, f64::max),
+        unanswered_days: items
+            .iter()
+            .filter(|i| in_cat(i.questionnaire) && matches!(i.state, State::Unanswered))
+            .map(|i| i.question.effort_days)
+            .sum(),
+    }
+}
+
+/// Estimates the timeline and cost for the current assessment.
+pub fn estimate(catalog: &Catalog, eff: &Effective, decision: &Decision, gaps: &[Gap], items: &[Item], a: &Assumptions) -> Estimate {
+    let p = catalog.estimation.with_overrides(&a.overrides);
+    let inp = &p.inputs;
+    let start = date::parse(&a.start_date).unwrap_or_else(|| date::parse("2026-01-05").expect("valid literal"));
+    let fte = number(eff, &inp.compliance_fte).unwrap_or(p.timeline.default_fte.range[1]).max(0.1);
+    let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str()) == Some(inp.platform_option.as_str());
+    let in_scope: Vec<&str> = decision.categories_in_scope.iter().map(String::as_str).collect();
+    let plan = timeline::Plan {
+        type1: decision.is_type1(),
+        window_months: decision.window_months,
+        fte,
+        platform,
+        workload: workload(gaps, items, &in_scope),
+    };
+    let soc1 = decision.has_report("soc1");
+    let bridge = decision.bridge_letter.is_some();
+    let mut tl = timeline::build(&plan, &p, start, soc1, bridge);
+
+    let deadline_months = eff
+        .get(inp.deadline.as_str())
+        .and_then(|v| v.as_str())
+        .and_then(|o| inp.deadline_months.get(o));
+    if let Some(months) = deadline_months {
+        let deadline = date::add_weeks(start, f64::from(*months) * date::WEEKS_PER_MONTH);
+        let meets = |t: &timeline::Timeline| date::parse(&t.first_report.likely).is_some_and(|d| d <= deadline);
+        let met = meets(&tl);
+        let mut alternatives = Vec::new();
+        if !met {
+            let mut options: Vec<(&str, timeline::Plan)> = Vec::new();
+            if !plan.type1 {
+                options.push(("type1_first", timeline::Plan { type1: true, ..plan }));
+            }
+            if in_scope.len() > 1 {
+                options.push(("security_only", timeline::Plan { workload: workload(gaps, items, &[SECURITY]), ..plan }));
+            }
+            options.push(("double_capacity", timeline::Plan { fte: fte * 2.0, ..plan }));
+            for (id, alt) in options {
+                let t = timeline::build(&alt, &p, start, soc1, bridge);
+                alternatives.push(timeline::Alternative { id: id.into(), meets_deadline: meets(&t), first_report: t.first_report });
+            }
+        }
+        tl.deadline = Some(timeline::Deadline { date: date::format(deadline), met, alternatives });
+    }
+
+    let profile = cost::Profile {
+        tier: a.tier.clone(),
+        type1: plan.type1,
+        window_months: plan.window_months,
+        extra_categories: in_scope.iter().filter(|c| **c != SECURITY).map(|c| (*c).to_owned()).collect(),
+        systems: number(eff, &inp.systems).unwrap_or(1.0),
+        locations: number(eff, &inp.locations).unwrap_or(1.0),
+        subservice_count: number(eff, &inp.subservice_count).unwrap_or(0.0),
+        subservice_inclusive: eff.get(inp.subservice_method.as_str()).and_then(|v| v.as_str()) == Some(inp.inclusive_option.as_str()),
+        headcount: number(eff, &inp.headcount).unwrap_or(1.0),
+        soc1,
+        soc3: decision.has_add_on("soc3"),
+        soc2plus: decision.has_add_on("soc2plus"),
+    };
+    let optional = cost::Optional { pen_test: a.pen_test, consultant: a.consultant, tooling: a.tooling };
+    let cost = cost::build(&profile, &p, optional, tl.remediation_person_days);
+    Estimate { timeline: tl, cost, profile }
+}

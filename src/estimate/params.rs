@@ -1,0 +1,257 @@
+//! Estimation parameters from `questionnaires/estimation.toml`: every number a
+//! low / likely / high range with its source, or marked as a user-editable assumption.
+
+use crate::catalog::CatalogError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One estimated number as a range, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// `[low, likely, high]`.
+    pub range: [f64; 3],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// No public figure exists: the user may edit it.
+    #[serde(default)]
+    pub assumption: bool,
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstimationParams {
+    pub schema_version: u32,
+    pub currency: String,
+    pub inputs: Inputs,
+    pub sources: BTreeMap<String, String>,
+    pub timeline: TimelineParams,
+    pub cost: CostParams,
+}
+
+/// The scope questions (and options) the estimates read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inputs {
+    pub headcount: String,
+    pub systems: String,
+    pub locations: String,
+    pub subservice_count: String,
+    pub subservice_method: String,
+    pub inclusive_option: String,
+    pub compliance_fte: String,
+    pub tooling: String,
+    pub platform_option: String,
+    pub deadline: String,
+    pub deadline_months: BTreeMap<String, u32>,
+}
+
+impl Inputs {
+    /// Every question ID named here, to check against the catalog.
+    pub fn questions(&self) -> [&str; 8] {
+        [
+            &self.headcount,
+            &self.systems,
+            &self.locations,
+            &self.subservice_count,
+            &self.subservice_method,
+            &self.compliance_fte,
+            &self.tooling,
+            &self.deadline,
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineParams {
+    pub scoping_weeks: Param,
+    pub type1_fieldwork_weeks: Param,
+    pub type2_fieldwork_weeks: Param,
+    pub report_weeks: Param,
+    pub productive_share: Param,
+    pub max_parallel_people: Param,
+    pub default_fte: Param,
+    pub unanswered_effort_share: Param,
+    pub platform_effort_factor: Param,
+    pub bridge_letter_gap_months: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostParams {
+    pub tiers: BTreeMap<String, TierParams>,
+    pub categories: BTreeMap<String, Param>,
+    pub complexity: ComplexityParams,
+    pub reports: ReportParams,
+    pub internal: InternalParams,
+    pub optional: OptionalParams,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierParams {
+    pub label: String,
+    pub type1: Param,
+    pub type2: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplexityParams {
+    pub included_systems: f64,
+    pub per_extra_system: Param,
+    pub included_locations: f64,
+    pub per_extra_location: Param,
+    pub per_subservice_carve_out: Param,
+    pub per_subservice_inclusive: Param,
+    pub per_window_month_over_3: Param,
+    pub headcount_bands: Vec<HeadcountBand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadcountBand {
+    pub up_to: f64,
+    pub add: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportParams {
+    pub soc1: Param,
+    pub soc3: Param,
+    pub soc2plus: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InternalParams {
+    pub hours_per_person_day: f64,
+    pub audit_support_hours_type1: Param,
+    pub audit_support_hours_type2: Param,
+    pub per_extra_category_hours: Param,
+    pub hourly_rate: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionalParams {
+    pub pen_test: Param,
+    pub consultant: Param,
+    pub tooling: Param,
+}
+
+/// Optional line items are always editable, sourced or not.
+pub const EDITABLE_PREFIX: &str = "cost.optional.";
+
+impl EstimationParams {
+    /// Every parameter with a stable key (its path in the file), for overrides and display.
+    pub fn params_mut(&mut self) -> Vec<(String, &mut Param)> {
+        let t = &mut self.timeline;
+        let mut out: Vec<(String, &mut Param)> = vec![
+            ("timeline.scoping_weeks".into(), &mut t.scoping_weeks),
+            ("timeline.type1_fieldwork_weeks".into(), &mut t.type1_fieldwork_weeks),
+            ("timeline.type2_fieldwork_weeks".into(), &mut t.type2_fieldwork_weeks),
+            ("timeline.report_weeks".into(), &mut t.report_weeks),
+            ("timeline.productive_share".into(), &mut t.productive_share),
+            ("timeline.max_parallel_people".into(), &mut t.max_parallel_people),
+            ("timeline.default_fte".into(), &mut t.default_fte),
+            ("timeline.unanswered_effort_share".into(), &mut t.unanswered_effort_share),
+            ("timeline.platform_effort_factor".into(), &mut t.platform_effort_factor),
+            ("timeline.bridge_letter_gap_months".into(), &mut t.bridge_letter_gap_months),
+        ];
+        let c = &mut self.cost;
+        for (id, tier) in c.tiers.iter_mut() {
+            out.push((format!("cost.tiers.{id}.type1"), &mut tier.type1));
+            out.push((format!("cost.tiers.{id}.type2"), &mut tier.type2));
+        }
+        for (id, p) in c.categories.iter_mut() {
+            out.push((format!("cost.categories.{id}"), p));
+        }
+        let x = &mut c.complexity;
+        out.push(("cost.complexity.per_extra_system".into(), &mut x.per_extra_system));
+        out.push(("cost.complexity.per_extra_location".into(), &mut x.per_extra_location));
+        out.push(("cost.complexity.per_subservice_carve_out".into(), &mut x.per_subservice_carve_out));
+        out.push(("cost.complexity.per_subservice_inclusive".into(), &mut x.per_subservice_inclusive));
+        out.push(("cost.complexity.per_window_month_over_3".into(), &mut x.per_window_month_over_3));
+        for (i, b) in x.headcount_bands.iter_mut().enumerate() {
+            out.push((format!("cost.complexity.headcount_bands.{i}"), &mut b.add));
+        }
+        let r = &mut c.reports;
+        out.push(("cost.reports.soc1".into(), &mut r.soc1));
+        out.push(("cost.reports.soc3".into(), &mut r.soc3));
+        out.push(("cost.reports.soc2plus".into(), &mut r.soc2plus));
+        let i = &mut c.internal;
+        out.push(("cost.internal.audit_support_hours_type1".into(), &mut i.audit_support_hours_type1));
+        out.push(("cost.internal.audit_support_hours_type2".into(), &mut i.audit_support_hours_type2));
+        out.push(("cost.internal.per_extra_category_hours".into(), &mut i.per_extra_category_hours));
+        out.push(("cost.internal.hourly_rate".into(), &mut i.hourly_rate));
+        let o = &mut c.optional;
+        out.push(("cost.optional.pen_test".into(), &mut o.pen_test));
+        out.push(("cost.optional.consultant".into(), &mut o.consultant));
+        out.push(("cost.optional.tooling".into(), &mut o.tooling));
+        out
+    }
+
+    /// The user-editable parameters, by key, as they stand in the data.
+    pub fn assumptions(&self) -> Vec<(String, Param)> {
+        let mut copy = self.clone();
+        copy.params_mut()
+            .into_iter()
+            .filter(|(k, p)| p.assumption || k.starts_with(EDITABLE_PREFIX))
+            .map(|(k, p)| (k, p.clone()))
+            .collect()
+    }
+
+    /// A copy with the user's overrides applied to assumption parameters and
+    /// optional line items (others are ignored); an overridden figure counts as an assumption.
+    pub fn with_overrides(&self, overrides: &BTreeMap<String, [f64; 3]>) -> EstimationParams {
+        let mut copy = self.clone();
+        if !overrides.is_empty() {
+            for (key, p) in copy.params_mut() {
+                if let Some(r) = overrides.get(&key) {
+                    let editable = p.assumption || key.starts_with(EDITABLE_PREFIX);
+                    if editable && r.iter().all(|v| v.is_finite() && *v >= 0.0) {
+                        p.range = *r;
+                        p.assumption = true;
+                    }
+                }
+            }
+        }
+        copy
+    }
+}
+
+/// Checks the estimation file: ranges ordered, sources known, every number sourced or an assumption.
+pub fn validate(p: &EstimationParams) -> Vec<CatalogError> {
+    let file = "estimation.toml";
+    let mut errors = Vec::new();
+    let mut copy = p.clone();
+    let sources = p.sources.clone();
+    // Shares and factors run high-to-low on purpose (a low estimate uses the best case).
+    let descending_ok = ["timeline.productive_share"];
+    for (key, param) in copy.params_mut() {
+        let [lo, mid, hi] = param.range;
+        let ordered = (lo <= mid && mid <= hi) || (descending_ok.contains(&key.as_str()) && lo >= mid && mid >= hi);
+        if !ordered || param.range.iter().any(|v| !v.is_finite() || *v < 0.0) {
+            errors.push(CatalogError { file: file.into(), location: key.clone(), reason: format!("range {:?} is not low <= likely <= high", param.range) });
+        }
+        match &param.source {
+            Some(s) if !sources.contains_key(s) => errors.push(CatalogError { file: file.into(), location: key.clone(), reason: format!("unknown source `{s}`") }),
+            None if !param.assumption => errors.push(CatalogError { file: file.into(), location: key.clone(), reason: "needs a source or `assumption = true`".into() }),
+            _ => {}
+        }
+        if param.label.trim().is_empty() {
+            errors.push(CatalogError { file: file.into(), location: key, reason: "missing label".into() });
+        }
+    }
+    for tier in ["boutique", "mid_tier", "large_firm"] {
+        if !p.cost.tiers.contains_key(tier) {
+            errors.push(CatalogError { file: file.into(), location: format!("cost.tiers.{tier}"), reason: "missing auditor tier".into() });
+        }
+    }
+    errors
+}
