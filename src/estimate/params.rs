@@ -231,11 +231,9 @@ pub fn validate(p: &EstimationParams) -> Vec<CatalogError> {
     let mut errors = Vec::new();
     let mut copy = p.clone();
     let sources = p.sources.clone();
-    // Shares and factors run high-to-low on purpose (a low estimate uses the best case).
-    let descending_ok = ["timeline.productive_share"];
     for (key, param) in copy.params_mut() {
         let [lo, mid, hi] = param.range;
-        let ordered = (lo <= mid && mid <= hi) || (descending_ok.contains(&key.as_str()) && lo >= mid && mid >= hi);
+        let ordered = lo <= mid && mid <= hi;
         if !ordered || param.range.iter().any(|v| !v.is_finite() || *v < 0.0) {
             errors.push(CatalogError { file: file.into(), location: key.clone(), reason: format!("range {:?} is not low <= likely <= high", param.range) });
         }

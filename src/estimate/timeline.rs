@@ -107,7 +107,8 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
         if d <= 0.0 {
             return 0.0;
         }
-        let people = plan.fte.min(t.max_parallel_people.range[i]) * t.productive_share.range[i];
+        // The low estimate assumes the most productive case.
+        let people = plan.fte.min(t.max_parallel_people.range[i]) * t.productive_share.range[2 - i];
         let longest = plan.workload.longest_days * if plan.platform { t.platform_effort_factor.range[i] } else { 1.0 };
         (d / people.max(0.01)).max(longest) / 5.0
     }))

@@ -1,0 +1,132 @@
+//! The page frame: skip link, header, the step list with progress, and the routed page.
+
+use crate::app::pages::{questionnaire::QuestionnairePage, results::ResultsPage, review::ReviewPage, welcome::WelcomePage};
+use crate::app::routes::Route;
+use crate::app::Ctx;
+use crate::engine::visibility::Count;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// One step of the flow as the sidebar shows it.
+#[derive(Clone, PartialEq)]
+pub struct Step {
+    pub route: Route,
+    pub label: String,
+    pub count: Option<Count>,
+}
+
+/// The steps in order: welcome, scope, applicability, each category in scope, review, results.
+pub fn steps(ctx: &Ctx) -> Vec<Step> {
+    let r = &ctx.readiness;
+    let mut out = vec![Step { route: Route::Welcome, label: "Welcome".into(), count: None }];
+    for qn in ctx.catalog.questionnaires.iter().filter(|q| r.visibility.questionnaire(&q.id)) {
+        let count = r.progress.questionnaires.iter().find(|(id, _)| *id == qn.id).map(|(_, c)| *c);
+        out.push(Step { route: Route::for_questionnaire(&qn.id), label: qn.title.clone(), count });
+    }
+    out.push(Step { route: Route::Review, label: "Check your answers".into(), count: None });
+    out.push(Step { route: Route::Results, label: "Results".into(), count: None });
+    out
+}
+
+#[component]
+pub fn Layout() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let route = use_route::<Route>().unwrap_or(Route::Welcome);
+    let all = steps(&ctx);
+    let overall = ctx.readiness.progress.overall;
+    let company = ctx
+        .state
+        .answers
+        .get("scope.company_name")
+        .and_then(|a| a.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_owned);
+    let main = match route.clone() {
+        Route::Welcome | Route::NotFound => html! { <WelcomePage /> },
+        Route::Scope => html! { <QuestionnairePage id={"scope"} /> },
+        Route::Applicability => html! { <QuestionnairePage id={"applicability"} /> },
+        Route::Category { id } => html! { <QuestionnairePage id={id} /> },
+        Route::Review => html! { <ReviewPage /> },
+        Route::Results => html! { <ResultsPage /> },
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+            <header class="app-header">
+                <span class="brand">{ "SOC readiness" }</span>
+                if let Some(c) = company { <span class="company">{ c }</span> }
+                <span class="privacy-note">{ "Your answers stay in this browser." }</span>
+            </header>
+            <div class="frame">
+                <nav class="steps" aria-label="Assessment steps">
+                    <p class="overall-progress" id="overall-progress-label">
+                        { format!("{} of {} questions answered", overall.answered, overall.applicable) }
+                    </p>
+                    <progress aria-labelledby="overall-progress-label" value={overall.answered.to_string()} max={overall.applicable.max(1).to_string()}></progress>
+                    <ol>
+                        { for all.into_iter().map(|s| {
+                            let current = s.route == route;
+                            let done = s.count.is_some_and(|c| c.applicable > 0 && c.answered == c.applicable);
+                            html! {
+                                <li class={classes!(current.then_some("current"), done.then_some("done"))}>
+                                    <Link<Route> to={s.route.clone()}>
+                                        <span aria-current={current.then_some("step")}>{ s.label.clone() }</span>
+                                        if let Some(c) = s.count {
+                                            <span class="count">{ format!("{} of {}", c.answered, c.applicable) }</span>
+                                        }
+                                    </Link<Route>>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </nav>
+                <main id="main" tabindex="-1">{ main }</main>
+            </div>
+        </>
+    }
+}
+
+/// Hash routing owns the fragment, so the skip link moves focus itself.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(el) = gloo::utils::document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    })
+}
+
+/// The step before and after `route`, for the Back / Continue links.
+pub fn neighbours(ctx: &Ctx, route: &Route) -> (Option<Step>, Option<Step>) {
+    let all = steps(ctx);
+    let i = all.iter().position(|s| &s.route == route);
+    match i {
+        Some(i) => (i.checked_sub(1).map(|j| all[j].clone()), all.get(i + 1).cloned()),
+        None => (None, None),
+    }
+}
+
+/// Back / Continue links at the foot of a step.
+#[derive(Properties, PartialEq)]
+pub struct StepNavProps {
+    pub route: Route,
+}
+
+#[component]
+pub fn StepNav(props: &StepNavProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let (prev, next) = neighbours(&ctx, &props.route);
+    html! {
+        <nav class="step-nav" aria-label="Step navigation">
+            if let Some(p) = prev {
+                <Link<Route> to={p.route} classes="button secondary">{ format!("← {}", p.label) }</Link<Route>>
+            }
+            if let Some(n) = next {
+                <Link<Route> to={n.route} classes="button primary">{ format!("Continue: {} →", n.label) }</Link<Route>>
+            }
+        </nav>
+    }
+}

@@ -1,0 +1,165 @@
+//! One question, as native form controls inside a fieldset with a legend.
+//!
+//! Props hold only this question's data, so answering one question re-renders only it
+//! (and the summaries), and notes commit on change, not on every keystroke.
+
+use crate::app::state::{Action, State};
+use crate::catalog::{Question, QuestionKind, ScaleOption};
+use crate::AnswerValue;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub q: &'static Question,
+    pub scale: &'static [ScaleOption],
+    pub answer: Option<AnswerValue>,
+    pub note: Option<String>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+}
+
+#[component]
+pub fn QuestionView(p: &QuestionProps) -> Html {
+    let q = p.q;
+    let id = q.id.clone();
+    let answer = p.answer.clone();
+    let set = {
+        let d = p.dispatch.clone();
+        let id = id.clone();
+        move |v: Option<AnswerValue>| d.dispatch(Action::Answer(id.clone(), v))
+    };
+    let clear = {
+        let set = set.clone();
+        Callback::from(move |_| set(None))
+    };
+    let help_id = format!("{id}-help");
+    let is_na = answer.as_ref().and_then(|a| a.as_str()).is_some_and(|o| p.scale.iter().any(|s| s.id == o && s.not_applicable));
+    let body = match q.kind {
+        QuestionKind::Control | QuestionKind::Choice => {
+            let options: Vec<(String, String)> = if q.kind == QuestionKind::Control {
+                p.scale.iter().map(|o| (o.id.clone(), o.label.clone())).collect()
+            } else {
+                q.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect()
+            };
+            let chosen = answer.as_ref().and_then(|a| a.as_str()).map(str::to_owned);
+            html! {
+                <div class="options" role="presentation">
+                    { for options.into_iter().map(|(oid, label)| {
+                        let set = set.clone();
+                        let value = oid.clone();
+                        let input_id = format!("{id}--{oid}");
+                        html! {
+                            <label class="option" for={input_id.clone()}>
+                                <input type="radio" id={input_id} name={id.clone()} value={oid.clone()}
+                                    checked={chosen.as_deref() == Some(oid.as_str())}
+                                    onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.clone()))))} />
+                                <span>{ label }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+            }
+        }
+        QuestionKind::Multi => {
+            let selected: Vec<String> = match &answer {
+                Some(AnswerValue::Many(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            html! {
+                <div class="options">
+                    { for q.options.iter().map(|o| {
+                        let set = set.clone();
+                        let mut others = selected.clone();
+                        let on = others.contains(&o.id);
+                        others.retain(|x| x != &o.id);
+                        let oid = o.id.clone();
+                        let input_id = format!("{id}--{}", o.id);
+                        html! {
+                            <label class="option" for={input_id.clone()}>
+                                <input type="checkbox" id={input_id} name={id.clone()} value={o.id.clone()} checked={on}
+                                    onchange={Callback::from(move |_| {
+                                        let mut next = others.clone();
+                                        if !on { next.push(oid.clone()); }
+                                        set((!next.is_empty()).then_some(AnswerValue::Many(next)));
+                                    })} />
+                                <span>{ o.label.clone() }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+            }
+        }
+        QuestionKind::Number => {
+            let value = answer.as_ref().and_then(|a| a.as_number()).map(|n| n.to_string()).unwrap_or_default();
+            let (min, max) = (q.min.unwrap_or(0.0), q.max.unwrap_or(f64::MAX));
+            html! {
+                <div class="number">
+                    <input type="number" id={format!("{id}--input")} inputmode="decimal" value={value}
+                        min={min.to_string()} max={max.to_string()} step="any" aria-labelledby={format!("{id}-legend")}
+                        aria-describedby={help_id.clone()}
+                        onchange={Callback::from(move |e: Event| {
+                            let raw = input_value(&e);
+                            match raw.trim().parse::<f64>() {
+                                Ok(n) if n.is_finite() => set(Some(AnswerValue::Number(n.clamp(min, max)))),
+                                _ => set(None),
+                            }
+                        })} />
+                    if let Some(u) = &q.unit { <span class="unit">{ u }</span> }
+                </div>
+            }
+        }
+        QuestionKind::Text => {
+            let value = answer.as_ref().and_then(|a| a.as_str()).unwrap_or_default().to_owned();
+            let max = q.max.unwrap_or(200.0) as usize;
+            html! {
+                <input type="text" class="text" id={format!("{id}--input")} value={value} maxlength={max.to_string()}
+                    aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
+                    onchange={Callback::from(move |e: Event| {
+                        let v = input_value(&e);
+                        set((!v.trim().is_empty()).then(|| AnswerValue::One(v.chars().take(max).collect())));
+                    })} />
+            }
+        }
+    };
+    let note_change = {
+        let d = p.dispatch.clone();
+        let id = id.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default();
+            d.dispatch(Action::Note(id.clone(), v));
+        })
+    };
+    let needs_reason = is_na && p.note.as_deref().unwrap_or("").trim().is_empty();
+    html! {
+        <fieldset class={classes!("question", q.key.then_some("key"))} data-question={id.clone()} aria-describedby={help_id.clone()}>
+            <legend id={format!("{id}-legend")}>
+                { q.text.clone() }
+                if q.key { <span class="badge">{ "Key control" }</span> }
+            </legend>
+            { body }
+            <details class="help" id={help_id}>
+                <summary>{ "Why this matters" }</summary>
+                <p>{ q.help.clone() }</p>
+                if !q.evidence.is_empty() { <p><strong>{ "Evidence auditors look for: " }</strong>{ q.evidence.clone() }</p> }
+                if !q.advice.is_empty() { <p><strong>{ "How to close the gap: " }</strong>{ q.advice.clone() }</p> }
+                if !q.criteria.is_empty() { <p class="criteria">{ format!("Criteria: {}", q.criteria.join(", ")) }</p> }
+            </details>
+            if q.kind == QuestionKind::Control {
+                <div class="note">
+                    <label for={format!("{id}--note")}>{ if is_na { "Why is this not applicable? (required)" } else { "Notes (optional)" } }</label>
+                    <textarea id={format!("{id}--note")} rows="2" value={p.note.clone().unwrap_or_default()} onchange={note_change}
+                        aria-invalid={needs_reason.then_some("true")} />
+                    if needs_reason { <p class="warning">{ "Say why this does not apply: auditors will ask." }</p> }
+                </div>
+            }
+            if answer.is_some() {
+                <button type="button" class="link" onclick={clear}>{ "Clear answer" }</button>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,51 @@
+//! The live readiness summary beside each step: it changes as soon as an answer does.
+
+use crate::app::format::score;
+use crate::app::Ctx;
+use crate::engine::scoring::Score;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// The questionnaire of the current step.
+    pub questionnaire: AttrValue,
+}
+
+pub fn band_label(ctx: &Ctx, s: &Score) -> String {
+    s.band
+        .as_ref()
+        .and_then(|b| ctx.catalog.manifest.bands.iter().find(|x| &x.id == b))
+        .map_or_else(|| "Not scored yet".to_owned(), |b| b.label.clone())
+}
+
+#[component]
+pub fn LiveSummary(p: &SummaryProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let r = &ctx.readiness;
+    let overall = &r.scores.overall;
+    let step = r.scores.categories.iter().find(|s| s.id == p.questionnaire.as_str());
+    let count = r.progress.questionnaires.iter().find(|(id, _)| id == p.questionnaire.as_str()).map(|(_, c)| *c).unwrap_or_default();
+    let target = if r.decision.is_type1() { "Type I" } else { "Type II" };
+    html! {
+        <aside class="live-summary" aria-label="Readiness so far">
+            <h2 class="visually-hidden">{ "Readiness so far" }</h2>
+            <div class="figure">
+                <span class="label" id="overall-label">{ format!("Overall readiness ({target})") }</span>
+                <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }</span>
+                <span class={classes!("band", overall.band.clone())}>{ band_label(&ctx, overall) }</span>
+            </div>
+            if let Some(s) = step {
+                <div class="figure">
+                    <span class="label">{ format!("{} readiness", ctx.catalog.category(&s.id).map_or("", |c| c.name.as_str())) }</span>
+                    <span class="value" data-testid="category-score">{ score(s.target) }</span>
+                    <span class="sub">{ format!("design {} · operating {}", score(s.design), score(s.operating)) }</span>
+                    if !s.key_gaps.is_empty() {
+                        <span class="sub warning">{ format!("{} key control gap(s) cap this category", s.key_gaps.len()) }</span>
+                    }
+                </div>
+            }
+            <p class="count" data-testid="answered-count">{ format!("{} of {} answered", count.answered, count.applicable) }</p>
+            <p class="sub">{ format!("Open gaps: {}", r.gaps.len()) }</p>
+        </aside>
+    }
+}

@@ -1,0 +1,6 @@
+//! One component per step of the flow.
+
+pub mod questionnaire;
+pub mod results;
+pub mod review;
+pub mod welcome;

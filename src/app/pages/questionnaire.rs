@@ -1,0 +1,78 @@
+//! One questionnaire step: its visible sections and questions, with the live summary beside them.
+
+use crate::app::components::decision::DecisionPanel;
+use crate::app::components::layout::StepNav;
+use crate::app::components::question::QuestionView;
+use crate::app::components::summary::LiveSummary;
+use crate::app::routes::Route;
+use crate::app::Ctx;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn QuestionnairePage(p: &Props) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let Some(qn) = ctx.catalog.questionnaire(&p.id) else {
+        return html! { <article class="page"><h1>{ "Step not found" }</h1><Link<Route> to={Route::Welcome}>{ "Back to the start" }</Link<Route>></article> };
+    };
+    let r = &ctx.readiness;
+    let route = Route::for_questionnaire(&qn.id);
+    if !r.visibility.questionnaire(&qn.id) {
+        return html! {
+            <article class="page">
+                <h1>{ qn.title.clone() }</h1>
+                <p>{ "This category is not in scope for your assessment. Change the categories on the " }
+                    <Link<Route> to={Route::Applicability}>{ "Which report" }</Link<Route>>{ " step to add it." }</p>
+            </article>
+        };
+    }
+    let answers = &ctx.state.answers;
+    let dispatch = ctx.state.dispatcher();
+    let scale: &'static [crate::catalog::ScaleOption] = &ctx.catalog.manifest.scale;
+    let hidden: Vec<&str> = qn
+        .sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| !r.visibility.question(&q.id) && answers.get(&q.id).is_some())
+        .map(|q| q.text.as_str())
+        .collect();
+    html! {
+        <div class="step-layout">
+            <article class="page questionnaire">
+                <h1>{ qn.title.clone() }</h1>
+                if !qn.intro.is_empty() { <p class="lead">{ qn.intro.clone() }</p> }
+                { for qn.sections.iter().filter(|s| r.visibility.section(&s.id)).map(|s| html! {
+                    <section class="q-section" aria-labelledby={format!("{}-title", s.id)}>
+                        <h2 id={format!("{}-title", s.id)}>
+                            { s.title.clone() }
+                            if let Some(g) = &s.group { <span class="group-id">{ format!(" ({g})") }</span> }
+                        </h2>
+                        if !s.intro.is_empty() { <p class="section-intro">{ s.intro.clone() }</p> }
+                        { for s.questions.iter().filter(|q| r.visibility.question(&q.id)).map(|q| html! {
+                            <QuestionView key={q.id.clone()} q={q} scale={scale}
+                                answer={answers.get(&q.id).cloned()} note={answers.notes.get(&q.id).cloned()}
+                                dispatch={dispatch.clone()} />
+                        }) }
+                    </section>
+                }) }
+                if !hidden.is_empty() {
+                    <section class="hidden-answers" aria-labelledby="hidden-title">
+                        <h2 id="hidden-title">{ "Answers kept but not counted" }</h2>
+                        <p>{ "These questions no longer apply because of other answers. Their answers are kept in case you change back, but they count nowhere." }</p>
+                        <ul>{ for hidden.iter().map(|t| html! { <li>{ *t }</li> }) }</ul>
+                    </section>
+                }
+                <StepNav route={route} />
+            </article>
+            <div class="side">
+                <LiveSummary questionnaire={qn.id.clone()} />
+                if qn.id == "applicability" || qn.id == "scope" { <DecisionPanel /> }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,273 @@
+//! The results dashboard: scores, decision, gaps, timeline and cost, each with its reasons.
+
+use crate::app::components::charts::{BarChart, BarRow, Gantt};
+use crate::app::components::decision::DecisionPanel;
+use crate::app::components::summary::band_label;
+use crate::app::format::{money, money_range, number_range, score, trim};
+use crate::app::state::Action;
+use crate::app::Ctx;
+use crate::estimate::range::Driver;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn drivers_table(caption: &str, drivers: &[Driver], money_unit: bool, total_label: &str) -> Html {
+    let fmt = |r: &crate::estimate::range::Range| if money_unit { money_range(r) } else { number_range(r, "h") };
+    let total = crate::estimate::range::total(drivers);
+    html! {
+        <table class="drivers">
+            <caption>{ caption.to_owned() }</caption>
+            <thead><tr><th scope="col">{ "Driver" }</th><th scope="col">{ "Amount" }</th><th scope="col">{ "Basis" }</th></tr></thead>
+            <tbody>
+                { for drivers.iter().map(|d| html! {
+                    <tr data-driver={d.key.clone()}>
+                        <th scope="row">{ d.label.clone() }</th>
+                        <td>{ format!("+{}", fmt(&d.amount)) }</td>
+                        <td>{ if d.assumption { "Assumption (editable)".to_owned() } else { d.source.clone().unwrap_or_else(|| "From your answers".into()) } }</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot><tr><th scope="row">{ total_label.to_owned() }</th><td colspan="2">{ fmt(&total) }</td></tr></tfoot>
+        </table>
+    }
+}
+
+fn select_value(e: &Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}
+fn input(e: &Event) -> Option<HtmlInputElement> {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+}
+
+#[component]
+pub fn ResultsPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let r = &ctx.readiness;
+    let cat = ctx.catalog;
+    let overall = &r.scores.overall;
+    let company = ctx.state.answers.get("scope.company_name").and_then(|a| a.as_str()).unwrap_or("Your company").to_owned();
+    let cat_rows: Vec<BarRow> = r.scores.categories.iter().map(|s| BarRow {
+        label: cat.category(&s.id).map_or(s.id.clone(), |c| c.name.clone()),
+        design: s.design,
+        operating: s.operating,
+    }).collect();
+    let group_rows: Vec<BarRow> = r.scores.groups.iter().map(|s| BarRow {
+        label: cat.group(&s.id).map_or(s.id.clone(), |g| format!("{} {}", g.id, g.name)),
+        design: s.design,
+        operating: s.operating,
+    }).collect();
+    html! {
+        <article class="page results">
+            <header class="report-head">
+                <h1>{ "Readiness results" }</h1>
+                <p class="meta">{ format!("{company} · assessed {} · questionnaire {}", crate::app::today(), cat.manifest.version) }</p>
+            </header>
+            <section class="headline-scores" aria-labelledby="scores-title">
+                <h2 id="scores-title">{ "Overall readiness" }</h2>
+                <div class="cards">
+                    <div class="card big">
+                        <span class="value" data-testid="results-overall">{ score(overall.target) }</span>
+                        <span class={classes!("band", overall.band.clone())}>{ band_label(&ctx, overall) }</span>
+                        <span class="sub">{ if r.decision.is_type1() { "for a Type I report" } else { "for a Type II report" } }</span>
+                    </div>
+                    <div class="card"><span class="label">{ "Design (Type I)" }</span><span class="value">{ score(overall.design) }</span></div>
+                    <div class="card"><span class="label">{ "Operating (Type II)" }</span><span class="value">{ score(overall.operating) }</span></div>
+                    <div class="card"><span class="label">{ "Confidence" }</span><span class="value">{ format!("{}%", trim(overall.confidence)) }</span>
+                        <span class="sub">{ format!("{} of {} control questions answered", overall.answered, overall.applicable) }</span></div>
+                </div>
+                if !overall.key_gaps.is_empty() {
+                    <p class="warning">{ format!("{} key control(s) are not in place; each would likely be an audit exception, so the band is capped.", overall.key_gaps.len()) }</p>
+                }
+                <BarChart caption="Readiness by category" rows={cat_rows} />
+                <BarChart caption="Readiness by criterion group" rows={group_rows} />
+            </section>
+            <DecisionPanel />
+            <GapList />
+            <TimelineSection />
+            <CostSection />
+        </article>
+    }
+}
+
+#[component]
+fn GapList() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let category = use_state(|| "all".to_owned());
+    let key_only = use_state(|| false);
+    let effort = use_state(|| "any".to_owned());
+    let r = &ctx.readiness;
+    let shown: Vec<_> = r.gaps.iter().filter(|g| {
+        (*category == "all" || g.category == *category)
+            && (!*key_only || g.key)
+            && match effort.as_str() {
+                "small" => g.remaining_days <= 2.0,
+                "medium" => g.remaining_days > 2.0 && g.remaining_days <= 5.0,
+                "large" => g.remaining_days > 5.0,
+                _ => true,
+            }
+    }).collect();
+    let on_cat = { let s = category.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) };
+    let on_key = { let s = key_only.clone(); Callback::from(move |e: Event| s.set(input(&e).is_some_and(|i| i.checked()))) };
+    let on_effort = { let s = effort.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) };
+    let option_label = |id: &str| ctx.catalog.scale_option(id).map_or(id.to_owned(), |o| o.label.clone());
+    html! {
+        <section class="gaps" aria-labelledby="gaps-title">
+            <h2 id="gaps-title">{ format!("Gaps to close ({})", r.gaps.len()) }</h2>
+            <div class="filters no-print">
+                <label>{ "Category " }
+                    <select id="gap-category" onchange={on_cat}>
+                        <option value="all" selected={*category == "all"}>{ "All" }</option>
+                        { for r.decision.categories_in_scope.iter().map(|c| html! {
+                            <option value={c.clone()} selected={*category == *c}>{ ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone()) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label><input type="checkbox" id="gap-key-only" checked={*key_only} onchange={on_key} />{ " Key controls only" }</label>
+                <label>{ "Effort " }
+                    <select id="gap-effort" onchange={on_effort}>
+                        <option value="any">{ "Any" }</option>
+                        <option value="small">{ "Up to 2 days" }</option>
+                        <option value="medium">{ "2 to 5 days" }</option>
+                        <option value="large">{ "Over 5 days" }</option>
+                    </select>
+                </label>
+            </div>
+            <p class="sub" aria-live="polite">{ format!("Showing {} of {}", shown.len(), r.gaps.len()) }</p>
+            <ol class="gap-list" data-testid="gap-list">
+                { for shown.iter().map(|g| {
+                    let q = ctx.catalog.question(&g.question);
+                    html! {
+                        <li data-gap={g.question.clone()} class={classes!(g.key.then_some("key"))}>
+                            <p class="gap-title">
+                                { q.map_or(g.question.clone(), |q| q.text.clone()) }
+                                if g.key { <span class="badge">{ "Key control" }</span> }
+                            </p>
+                            <p class="gap-meta">{ format!("Answer: {} · {} · criteria {} · about {} person-days",
+                                option_label(&g.answer),
+                                ctx.catalog.category(&g.category).map_or("", |c| c.name.as_str()),
+                                g.criteria.join(", "), trim(g.remaining_days)) }</p>
+                            if let Some(q) = q { <p class="advice">{ q.advice.clone() }</p> }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn TimelineSection() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let t = &ctx.readiness.estimate.timeline;
+    let dispatch = ctx.state.dispatcher();
+    let on_start = Callback::from(move |e: Event| {
+        if let Some(i) = input(&e) {
+            if crate::estimate::date::parse(&i.value()).is_some() {
+                dispatch.dispatch(Action::StartDate(i.value()));
+            }
+        }
+    });
+    let alt_label = |id: &str| match id {
+        "type1_first" => "Get a Type I report first",
+        "security_only" => "Start with Security only",
+        "double_capacity" => "Double the compliance capacity",
+        other => other,
+    }.to_owned();
+    html! {
+        <section class="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{ "Timeline" }</h2>
+            <p>
+                <label for="start-date">{ "Start date " }</label>
+                <input type="date" id="start-date" value={t.start.clone()} onchange={on_start} />
+            </p>
+            <p class="headline">{ "First report in hand: " }
+                <strong data-testid="first-report-date">{ t.first_report.likely.clone() }</strong>
+                { format!(" (between {} and {})", t.first_report.low, t.first_report.high) }</p>
+            if let Some(asof) = &t.type1_as_of { <p>{ format!("Type I “as of” date: {} (likely).", asof.likely) }</p> }
+            <p>{ format!("Remediation work: {} at {} FTE.", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }</p>
+            if let Some(b) = &t.bridge_letter_from {
+                <p>{ format!("Bridge letters will be needed from {} (end of the report period) until the next report.", b.likely) }</p>
+            }
+            if let Some(d) = &t.deadline {
+                if d.met {
+                    <p class="ok" data-testid="deadline">{ format!("Your deadline of {} can be met.", d.date) }</p>
+                } else {
+                    <div class="warning" data-testid="deadline">
+                        <p>{ format!("Your deadline of {} is unlikely to be met. What would help:", d.date) }</p>
+                        <ul>{ for d.alternatives.iter().map(|a| html! {
+                            <li>{ format!("{}: first report likely {}{}", alt_label(&a.id), a.first_report.likely, if a.meets_deadline { " — meets the deadline" } else { " — still late" }) }</li>
+                        }) }</ul>
+                    </div>
+                }
+            }
+            <Gantt start={t.start.clone()} phases={t.phases.clone()} />
+        </section>
+    }
+}
+
+#[component]
+fn CostSection() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let c = &ctx.readiness.estimate.cost;
+    let a = &ctx.state.assumptions;
+    let d = ctx.state.dispatcher();
+    let on_tier = { let d = d.clone(); Callback::from(move |e: Event| d.dispatch(Action::Tier(select_value(&e)))) };
+    let toggle = |item: &'static str| { let d = d.clone(); Callback::from(move |e: Event| d.dispatch(Action::Optional { item, on: input(&e).is_some_and(|i| i.checked()) })) };
+    let params = ctx.catalog.estimation.with_overrides(&a.overrides);
+    let editable = params.assumptions();
+    html! {
+        <section class="cost" aria-labelledby="cost-title">
+            <h2 id="cost-title">{ "Effort and cost" }</h2>
+            <div class="controls no-print">
+                <label for="tier">{ "Auditor " }</label>
+                <select id="tier" onchange={on_tier}>
+                    { for ctx.catalog.estimation.cost.tiers.iter().map(|(id, t)| html! {
+                        <option value={id.clone()} selected={a.tier == *id}>{ t.label.clone() }</option>
+                    }) }
+                </select>
+                <label><input type="checkbox" checked={a.pen_test} onchange={toggle("pen_test")} />{ " Penetration test" }</label>
+                <label><input type="checkbox" checked={a.consultant} onchange={toggle("consultant")} />{ " Readiness consultant" }</label>
+                <label><input type="checkbox" checked={a.tooling} onchange={toggle("tooling")} />{ " Compliance platform" }</label>
+            </div>
+            <div class="cards">
+                <div class="card"><span class="label">{ "Audit fee" }</span><span class="value small" data-testid="audit-fee">{ money(c.audit_fee.likely) }</span><span class="sub">{ format!("{} – {}", money(c.audit_fee.low), money(c.audit_fee.high)) }</span></div>
+                <div class="card"><span class="label">{ "Internal effort" }</span><span class="value small">{ format!("{} h", trim(c.internal_hours.likely)) }</span><span class="sub">{ format!("≈ {}", money(c.internal_cost.likely)) }</span></div>
+                <div class="card"><span class="label">{ "First year, all in" }</span><span class="value small" data-testid="cost-total">{ money(c.first_year_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.first_year_total.low), money(c.first_year_total.high)) }</span></div>
+                <div class="card"><span class="label">{ "Each renewal year" }</span><span class="value small" data-testid="renewal-total">{ money(c.renewal_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.renewal_total.low), money(c.renewal_total.high)) }</span></div>
+            </div>
+            { drivers_table("Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
+            { drivers_table("Internal hours", &c.internal_hour_drivers, false, "Internal hours") }
+            if !c.optional.is_empty() { { drivers_table("Optional line items", &c.optional, true, "Optional items") } }
+            { drivers_table("Renewal year", &c.renewal_drivers, true, "Renewal total") }
+            <details class="assumptions no-print">
+                <summary>{ "Edit assumptions" }</summary>
+                <p>{ "No public source gives these figures, so they are our defaults: change them to match your quotes. Figures with a source stay as published." }</p>
+                <table>
+                    <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th><th scope="col">{ "Likely" }</th><th scope="col">{ "High" }</th></tr></thead>
+                    <tbody>
+                        { for editable.into_iter().map(|(key, p)| {
+                            let cells = (0..3).map(|i| {
+                                let d = d.clone();
+                                let key = key.clone();
+                                let range = p.range;
+                                let label = format!("{} ({})", p.label, ["low", "likely", "high"][i]);
+                                html! { <td><input type="number" min="0" step="any" aria-label={label} value={trim(range[i]).replace(',', "")}
+                                    onchange={Callback::from(move |e: Event| {
+                                        if let Some(v) = input(&e).and_then(|i| i.value().parse::<f64>().ok()) {
+                                            let mut r = range;
+                                            r[i] = v.max(0.0);
+                                            r.sort_by(f64::total_cmp);
+                                            d.dispatch(Action::Override(key.clone(), Some(r)));
+                                        }
+                                    })} /></td> }
+                            }).collect::<Html>();
+                            html! { <tr><th scope="row">{ p.label.clone() }</th>{ cells }</tr> }
+                        }) }
+                    </tbody>
+                </table>
+                <button type="button" class="button secondary" onclick={{ let d = d.clone(); let keys: Vec<String> = a.overrides.keys().cloned().collect();
+                    Callback::from(move |_| for k in &keys { d.dispatch(Action::Override(k.clone(), None)); }) }}>{ "Reset to defaults" }</button>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! "Check your answers": what is still open in each step before the results.
+
+use crate::app::components::layout::StepNav;
+use crate::app::routes::Route;
+use crate::app::Ctx;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn ReviewPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let r = &ctx.readiness;
+    let answers = &ctx.state.answers;
+    let na_ids: Vec<&str> = ctx.catalog.manifest.scale.iter().filter(|o| o.not_applicable).map(|o| o.id.as_str()).collect();
+    html! {
+        <article class="page review">
+            <h1>{ "Check your answers" }</h1>
+            <p class="lead">{ format!("{} of {} applicable questions answered. Unanswered questions do not lower your score, but they lower the confidence of the results.", r.progress.overall.answered, r.progress.overall.applicable) }</p>
+            { for ctx.catalog.questionnaires.iter().filter(|q| r.visibility.questionnaire(&q.id)).map(|qn| {
+                let open: Vec<_> = qn.sections.iter().flat_map(|s| &s.questions)
+                    .filter(|q| r.visibility.question(&q.id) && answers.get(&q.id).is_none()).collect();
+                let no_reason: Vec<_> = qn.sections.iter().flat_map(|s| &s.questions)
+                    .filter(|q| r.visibility.question(&q.id)
+                        && answers.get(&q.id).and_then(|a| a.as_str()).is_some_and(|a| na_ids.contains(&a))
+                        && answers.notes.get(&q.id).is_none_or(|n| n.trim().is_empty()))
+                    .collect();
+                html! {
+                    <section class="review-step" aria-labelledby={format!("review-{}", qn.id)}>
+                        <h2 id={format!("review-{}", qn.id)}>
+                            <Link<Route> to={Route::for_questionnaire(&qn.id)}>{ qn.title.clone() }</Link<Route>>
+                        </h2>
+                        if open.is_empty() && no_reason.is_empty() {
+                            <p class="ok">{ "All answered." }</p>
+                        } else {
+                            if !open.is_empty() {
+                                <p>{ format!("{} unanswered:", open.len()) }</p>
+                                <ul>{ for open.iter().take(8).map(|q| html! { <li>{ q.text.clone() }</li> }) }</ul>
+                                if open.len() > 8 { <p>{ format!("…and {} more.", open.len() - 8) }</p> }
+                            }
+                            if !no_reason.is_empty() {
+                                <p class="warning">{ format!("{} marked not applicable without a reason.", no_reason.len()) }</p>
+                            }
+                        }
+                    </section>
+                }
+            }) }
+            if r.progress.hidden_answers > 0 {
+                <p>{ format!("{} answers belong to questions that no longer apply; they are kept but not counted.", r.progress.hidden_answers) }</p>
+            }
+            <StepNav route={Route::Review} />
+        </article>
+    }
+}

@@ -1,0 +1,29 @@
+//! The first step: what this is, what it costs the user, and where the answers go (nowhere).
+
+use crate::app::routes::Route;
+use crate::app::Ctx;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn WelcomePage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let started = ctx.readiness.progress.overall.answered > 0;
+    let questions: usize = ctx.catalog.questions().filter(|(qn, _, _)| ctx.catalog.is_category(&qn.id)).count();
+    html! {
+        <article class="page welcome">
+            <h1>{ "How ready are you for a SOC 1 or SOC 2 audit?" }</h1>
+            <p class="lead">
+                { "Answer plain-language questions about your company and your controls. You get a readiness score per Trust Services Criterion, the gaps to close with what to do about them, and a timeline and cost estimate with the reasoning behind every figure." }
+            </p>
+            <ul class="facts">
+                <li>{ format!("{} control questions across the five Trust Services categories; you only see the ones in your scope.", questions) }</li>
+                <li>{ "Your answers stay in this browser. Nothing is sent anywhere." }</li>
+                <li>{ "Progress is saved as you go: close the tab and come back any time." }</li>
+            </ul>
+            <Link<Route> to={Route::Scope} classes="button primary" >
+                <span data-testid="start">{ if started { "Continue the assessment" } else { "Start the assessment" } }</span>
+            </Link<Route>>
+        </article>
+    }
+}

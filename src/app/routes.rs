@@ -1,0 +1,33 @@
+//! Hash routes, so every step has a URL on any static host and Back/Forward move between steps.
+
+use yew_router::Routable;
+
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Welcome,
+    #[at("/scope")]
+    Scope,
+    #[at("/applicability")]
+    Applicability,
+    #[at("/category/:id")]
+    Category { id: String },
+    #[at("/review")]
+    Review,
+    #[at("/results")]
+    Results,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The route of a questionnaire step.
+    pub fn for_questionnaire(id: &str) -> Route {
+        match id {
+            "scope" => Route::Scope,
+            "applicability" => Route::Applicability,
+            other => Route::Category { id: other.to_owned() },
+        }
+    }
+}
