@@ -1,43 +1,66 @@
-//! Turns the TOML questionnaires into one compact JSON document embedded in the
-//! app, so the browser parses JSON (which it needs anyway) and never TOML.
-//! Syntax errors fail the build with the file and position; structural checks
-//! run in `cargo test` (see `catalog::validate`).
+//! Turns the TOML questionnaires into one compact binary catalog (postcard)
+//! embedded in the app, so the browser needs neither a TOML nor a JSON parser
+//! for it. The data model is the library's own, included here by path, so the
+//! build and the app can never disagree on the format. A file that does not
+//! parse fails the build with its name, line and column; the structural checks
+//! (IDs, criteria, conditions, ranges) run in `cargo test`.
 
 use std::{env, fs, path::Path};
 
-fn load(dir: &Path, name: &str) -> serde_json::Value {
-    let path = dir.join(format!("{name}.toml"));
+#[allow(dead_code)]
+#[path = "src/catalog/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/estimate/params.rs"]
+mod params;
+
+/// The paths the included files use inside the library.
+#[allow(dead_code)]
+mod catalog {
+    pub use crate::model::*;
+    pub struct CatalogError {
+        pub file: String,
+        pub location: String,
+        pub reason: String,
+    }
+}
+mod estimate {
+    pub mod params {
+        pub use crate::params::*;
+    }
+}
+
+fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    let path = Path::new("questionnaires").join(format!("{name}.toml"));
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("questionnaires/{name}.toml: cannot read: {e}"));
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("questionnaires/{name}.toml: {e}"));
-    serde_json::to_value(value).expect("TOML values are JSON values")
+    toml::from_str(&text).unwrap_or_else(|e| panic!("questionnaires/{name}.toml: {e}"))
 }
 
 fn main() {
-    let dir = Path::new("questionnaires");
     println!("cargo:rerun-if-changed=questionnaires");
-    let manifest = load(dir, "catalog");
-    let names: Vec<String> = manifest["questionnaires"]
-        .as_array()
-        .expect("catalog.toml: `questionnaires` must list the questionnaire files")
-        .iter()
-        .map(|v| v.as_str().expect("questionnaire names are strings").to_owned())
-        .collect();
-    let questionnaires: Vec<serde_json::Value> = names
+    println!("cargo:rerun-if-changed=src/catalog/model.rs");
+    println!("cargo:rerun-if-changed=src/estimate/params.rs");
+    let manifest: catalog::Manifest = load("catalog");
+    let questionnaires = manifest
+        .questionnaires
         .iter()
         .map(|name| {
-            let mut q = load(dir, name);
-            q["file"] = serde_json::Value::String(format!("{name}.toml"));
+            let mut q: catalog::Questionnaire = load(name);
+            q.file = format!("{name}.toml");
             q
         })
         .collect();
-    let catalog = serde_json::json!({
-        "manifest": manifest,
-        "questionnaires": questionnaires,
-        "estimation": load(dir, "estimation"),
-    });
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog.json");
-    fs::write(out, serde_json::to_string(&catalog).unwrap()).unwrap();
+    let catalog = catalog::Catalog {
+        manifest,
+        questionnaires,
+        estimation: load("estimation"),
+    };
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog.bin");
+    fs::write(
+        out,
+        postcard::to_allocvec(&catalog).expect("the catalog serialises"),
+    )
+    .unwrap();
 }

@@ -1,12 +1,19 @@
 //! The built-in questionnaires load, validate and cover every criterion; broken ones fail with file, ID and reason.
 
-use soc_readiness::catalog::{validate::validate, Catalog, Condition, BUILTIN_JSON};
+use soc_readiness::catalog::{validate::validate, Catalog, Condition};
 use std::collections::BTreeMap;
 
 fn builtin() -> Catalog {
-    match Catalog::from_json(BUILTIN_JSON) {
+    match Catalog::builtin_checked() {
         Ok(c) => c,
-        Err(errors) => panic!("{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(errors) => panic!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
 }
 
@@ -15,13 +22,16 @@ fn builtin() -> Catalog {
 fn every_questionnaire_file_parses_with_location() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
     let manifest: soc_readiness::catalog::Manifest =
-        toml::from_str(&std::fs::read_to_string(dir.join("catalog.toml")).unwrap()).unwrap_or_else(|e| panic!("catalog.toml: {e}"));
+        toml::from_str(&std::fs::read_to_string(dir.join("catalog.toml")).unwrap())
+            .unwrap_or_else(|e| panic!("catalog.toml: {e}"));
     for name in &manifest.questionnaires {
         let text = std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap();
-        let _: soc_readiness::catalog::Questionnaire = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}.toml: {e}"));
+        let _: soc_readiness::catalog::Questionnaire =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{name}.toml: {e}"));
     }
     let text = std::fs::read_to_string(dir.join("estimation.toml")).unwrap();
-    let _: soc_readiness::estimate::params::EstimationParams = toml::from_str(&text).unwrap_or_else(|e| panic!("estimation.toml: {e}"));
+    let _: soc_readiness::estimate::params::EstimationParams =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("estimation.toml: {e}"));
 }
 
 #[test]
@@ -34,20 +44,34 @@ fn builtin_catalog_is_valid() {
 #[test]
 fn every_criterion_is_covered_by_two_questions() {
     let c = builtin();
-    let mut coverage: BTreeMap<&str, usize> = c.manifest.criteria.iter().map(|x| (x.id.as_str(), 0)).collect();
+    let mut coverage: BTreeMap<&str, usize> = c
+        .manifest
+        .criteria
+        .iter()
+        .map(|x| (x.id.as_str(), 0))
+        .collect();
     for (_, _, q) in c.questions() {
         for id in &q.criteria {
             *coverage.get_mut(id.as_str()).expect("known criterion") += 1;
         }
     }
     let thin: Vec<_> = coverage.iter().filter(|(_, n)| **n < 2).collect();
-    assert!(thin.is_empty(), "criteria covered by fewer than two questions: {thin:?}");
+    assert!(
+        thin.is_empty(),
+        "criteria covered by fewer than two questions: {thin:?}"
+    );
 }
 
 #[test]
 fn criteria_match_the_reference_table() {
     let c = builtin();
-    let per_category = |cat: &str| c.manifest.criteria.iter().filter(|x| c.group(&x.group).unwrap().category == cat).count();
+    let per_category = |cat: &str| {
+        c.manifest
+            .criteria
+            .iter()
+            .filter(|x| c.group(&x.group).unwrap().category == cat)
+            .count()
+    };
     assert_eq!(per_category("security"), 33);
     assert_eq!(per_category("availability"), 3);
     assert_eq!(per_category("confidentiality"), 2);
@@ -62,7 +86,11 @@ fn errors_after(edit: impl FnOnce(&mut Catalog)) -> Vec<String> {
 }
 
 fn first_control(c: &mut Catalog) -> &mut soc_readiness::catalog::Question {
-    let qn = c.questionnaires.iter_mut().find(|q| q.id == "security").unwrap();
+    let qn = c
+        .questionnaires
+        .iter_mut()
+        .find(|q| q.id == "security")
+        .unwrap();
     &mut qn.sections[0].questions[0]
 }
 
@@ -72,7 +100,11 @@ fn duplicate_ids_are_reported_with_file_and_id() {
         let id = c.questionnaires[0].sections[0].questions[0].id.clone();
         first_control(c).id = id.clone();
     });
-    assert!(errs.iter().any(|e| e.starts_with("security.toml: scope.company_name: duplicate ID")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("security.toml: scope.company_name: duplicate ID")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -85,21 +117,53 @@ fn unknown_criterion_and_out_of_range_values_are_reported() {
         q.help.clear();
         q.advice.clear();
     });
-    let id = builtin().questionnaires.iter().find(|q| q.id == "security").unwrap().sections[0].questions[0].id.clone();
-    for reason in ["unknown criterion `CC99.1`", "weight 9 out of range", "effort_days 0 out of range", "missing help", "missing advice"] {
-        assert!(errs.iter().any(|e| e.starts_with(&format!("security.toml: {id}:")) && e.contains(reason)), "{reason} not in {errs:?}");
+    let id = builtin()
+        .questionnaires
+        .iter()
+        .find(|q| q.id == "security")
+        .unwrap()
+        .sections[0]
+        .questions[0]
+        .id
+        .clone();
+    for reason in [
+        "unknown criterion `CC99.1`",
+        "weight 9 out of range",
+        "effort_days 0 out of range",
+        "missing help",
+        "missing advice",
+    ] {
+        assert!(
+            errs.iter()
+                .any(|e| e.starts_with(&format!("security.toml: {id}:")) && e.contains(reason)),
+            "{reason} not in {errs:?}"
+        );
     }
 }
 
 #[test]
 fn conditions_naming_unknown_questions_or_options_are_reported() {
     let errs = errors_after(|c| {
-        first_control(c).show_if = Some(Condition::Answer { question: "scope.nope".into(), one_of: vec!["x".into()] });
+        first_control(c).show_if = Some(Condition::Answer {
+            question: "scope.nope".into(),
+            one_of: vec!["x".into()],
+        });
         let q = &mut c.questionnaires[0].sections[1].questions[0];
-        q.show_if = Some(Condition::Answer { question: "scope.hosting".into(), one_of: vec!["moon".into()] });
+        q.show_if = Some(Condition::Answer {
+            question: "scope.hosting".into(),
+            one_of: vec!["moon".into()],
+        });
     });
-    assert!(errs.iter().any(|e| e.contains("unknown or later question `scope.nope`")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("unknown option `moon` of `scope.hosting`")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("unknown or later question `scope.nope`")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("unknown option `moon` of `scope.hosting`")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -112,7 +176,11 @@ fn thin_coverage_is_reported() {
         }
         first_control(c).criteria.push("CC8.1".into());
     });
-    assert!(errs.iter().any(|e| e.contains("CC8.1: criterion covered by 1 question(s)")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("CC8.1: criterion covered by 1 question(s)")),
+        "{errs:?}"
+    );
 }
 
 #[test]

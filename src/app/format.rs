@@ -26,11 +26,21 @@ pub fn money(v: f64) -> String {
 
 /// "$25,000 – $75,000 (likely $45,000)".
 pub fn money_range(r: &Range) -> String {
-    format!("{} – {} (likely {})", money(r.low), money(r.high), money(r.likely))
+    format!(
+        "{} – {} (likely {})",
+        money(r.low),
+        money(r.high),
+        money(r.likely)
+    )
 }
 
 pub fn number_range(r: &Range, unit: &str) -> String {
-    format!("{} – {} {unit} (likely {})", trim(r.low), trim(r.high), trim(r.likely))
+    format!(
+        "{} – {} {unit} (likely {})",
+        trim(r.low),
+        trim(r.high),
+        trim(r.likely)
+    )
 }
 
 /// A number with at most one decimal, without a trailing ".0".
@@ -39,7 +49,7 @@ pub fn trim(v: f64) -> String {
     if r.fract() == 0.0 {
         thousands(r)
     } else {
-        format!("{r:.1}")
+        crate::estimate::range::number(r)
     }
 }
 

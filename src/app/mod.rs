@@ -18,7 +18,7 @@ use yew_router::HashRouter;
 /// The built-in catalog, parsed once and shared for the app's lifetime.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::builtin)
+    CATALOG.get_or_init(Catalog::builtin_unchecked)
 }
 
 /// What every page reads: the inputs, a way to change them, and what the engine made of them.
@@ -38,7 +38,12 @@ impl PartialEq for Ctx {
 /// Today's date as `YYYY-MM-DD`, the default start of the timeline.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 fn initial_state() -> State {
@@ -56,13 +61,17 @@ fn App() -> Html {
         let s = (*state).clone();
         use_memo(s, |s| evaluate(catalog(), &s.answers, &s.assumptions))
     };
-    use_effect_with((*state).clone(), |s| storage::save(s));
+    use_effect_with((*state).clone(), storage::save);
     use_effect_with((), |_| {
         if let Some(body) = gloo::utils::document().body() {
             let _ = body.set_attribute("data-ready", "true");
         }
     });
-    let ctx = Ctx { catalog: catalog(), state, readiness };
+    let ctx = Ctx {
+        catalog: catalog(),
+        state,
+        readiness,
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <HashRouter>

@@ -27,7 +27,9 @@ impl Route {
         match id {
             "scope" => Route::Scope,
             "applicability" => Route::Applicability,
-            other => Route::Category { id: other.to_owned() },
+            other => Route::Category {
+                id: other.to_owned(),
+            },
         }
     }
 }

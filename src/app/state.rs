@@ -10,6 +10,30 @@ use yew::Reducible;
 pub struct State {
     pub answers: Answers,
     pub assumptions: Assumptions,
+    /// How the gap list is filtered: a view setting, never saved.
+    #[serde(skip)]
+    pub gap_filter: GapFilter,
+}
+
+/// The results page's gap filters. Kept here rather than in component state:
+/// every extra Yew component costs several KB of WebAssembly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapFilter {
+    /// `all` or a category ID.
+    pub category: String,
+    pub key_only: bool,
+    /// `any`, `small`, `medium` or `large`.
+    pub effort: String,
+}
+
+impl Default for GapFilter {
+    fn default() -> Self {
+        GapFilter {
+            category: "all".into(),
+            key_only: false,
+            effort: "any".into(),
+        }
+    }
 }
 
 /// Every change the user can make.
@@ -21,6 +45,7 @@ pub enum Action {
     Optional { item: &'static str, on: bool },
     Override(String, Option<[f64; 3]>),
     Replace(Box<State>),
+    GapFilter(GapFilter),
 }
 
 impl Reducible for State {
@@ -45,6 +70,7 @@ impl Reducible for State {
                 next.assumptions.overrides.remove(&key);
             }
             Action::Replace(s) => next = *s,
+            Action::GapFilter(f) => next.gap_filter = f,
         }
         if next == *self {
             self

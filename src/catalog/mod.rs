@@ -5,8 +5,8 @@ pub mod validate;
 
 pub use model::*;
 
-/// The built-in questionnaires, converted from `questionnaires/*.toml` at build time.
-pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+/// The built-in questionnaires, converted from `questionnaires/*.toml` at build time (postcard).
+pub const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 
 /// Why a catalog could not be used: the file, the ID or location inside it, and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +40,26 @@ impl Catalog {
         }
     }
 
-    /// The built-in catalog. It is validated by the test suite, so failing here is a build defect.
+    /// Decodes the built-in catalog without validating it: the test suite validates
+    /// exactly these bytes, so the browser skips that work (and its code).
+    pub fn builtin_unchecked() -> Catalog {
+        postcard::from_bytes(BUILTIN).expect("the built-in catalog decodes (checked by the tests)")
+    }
+
+    /// Decodes and validates the built-in catalog.
+    pub fn builtin_checked() -> Result<Catalog, Vec<CatalogError>> {
+        let catalog = Catalog::builtin_unchecked();
+        let errors = validate::validate(&catalog);
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The built-in catalog, validated; failing here is a build defect.
     pub fn builtin() -> Catalog {
-        match Catalog::from_json(BUILTIN_JSON) {
+        match Catalog::builtin_checked() {
             Ok(c) => c,
             Err(errors) => panic!(
                 "built-in questionnaires are invalid: {}",

@@ -99,7 +99,7 @@ pub struct Questionnaire {
     pub intro: String,
     pub sections: Vec<Section>,
     /// Applicability rules (only in `applicability.toml`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub rules: Vec<Rule>,
 }
 
@@ -108,12 +108,12 @@ pub struct Questionnaire {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group: Option<String>,
     pub title: String,
     #[serde(default)]
     pub intro: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub show_if: Option<Condition>,
     pub questions: Vec<Question>,
 }
@@ -141,27 +141,27 @@ pub struct Question {
     pub text: String,
     #[serde(default)]
     pub help: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub evidence: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub criteria: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub weight: u8,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub key: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub advice: String,
-    #[serde(default, skip_serializing_if = "is_zero_f")]
+    #[serde(default)]
     pub effort_days: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub show_if: Option<Condition>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub options: Vec<ChoiceOption>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub min: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unit: Option<String>,
 }
 
@@ -178,9 +178,15 @@ pub struct ChoiceOption {
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The answer (or any selected option) is one of `one_of`.
-    Answer { question: String, one_of: Vec<String> },
+    Answer {
+        question: String,
+        one_of: Vec<String>,
+    },
     /// A number answer is at least `value`.
-    AtLeast { question: String, value: f64 },
+    AtLeast {
+        question: String,
+        value: f64,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -212,16 +218,6 @@ pub enum Effect {
     WindowMonths(u32),
     /// Customers will need a bridge letter between reports.
     BridgeLetter(bool),
-}
-
-fn is_zero(v: &u8) -> bool {
-    *v == 0
-}
-fn is_zero_f(v: &f64) -> bool {
-    *v == 0.0
-}
-fn is_false(v: &bool) -> bool {
-    !*v
 }
 
 impl Catalog {

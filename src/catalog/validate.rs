@@ -19,31 +19,59 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     let m = &c.manifest;
     let manifest_file = "catalog.toml";
     if m.bands.is_empty() || m.bands.last().map(|b| b.min) != Some(0.0) {
-        err(manifest_file, "bands", "the last band must start at 0".into());
+        err(
+            manifest_file,
+            "bands",
+            "the last band must start at 0".into(),
+        );
     }
     if m.bands.windows(2).any(|w| w[0].min <= w[1].min) {
-        err(manifest_file, "bands", "bands must be listed from the highest threshold down".into());
+        err(
+            manifest_file,
+            "bands",
+            "bands must be listed from the highest threshold down".into(),
+        );
     }
     if !m.bands.iter().any(|b| b.id == m.key_gap_cap_band) {
-        err(manifest_file, "key_gap_cap_band", format!("unknown band `{}`", m.key_gap_cap_band));
+        err(
+            manifest_file,
+            "key_gap_cap_band",
+            format!("unknown band `{}`", m.key_gap_cap_band),
+        );
     }
     for o in &m.scale {
         for (name, v) in [("design", o.design), ("operating", o.operating)] {
             if !(0.0..=100.0).contains(&v) {
-                err(manifest_file, &o.id, format!("{name} points {v} out of range 0..=100"));
+                err(
+                    manifest_file,
+                    &o.id,
+                    format!("{name} points {v} out of range 0..=100"),
+                );
             }
         }
         if !(0.0..=1.0).contains(&o.remaining_effort) {
-            err(manifest_file, &o.id, "remaining_effort out of range 0..=1".into());
+            err(
+                manifest_file,
+                &o.id,
+                "remaining_effort out of range 0..=1".into(),
+            );
         }
     }
     if m.scale.iter().filter(|o| !o.not_applicable).count() < 2 {
-        err(manifest_file, "scale", "the scale needs at least two scored options".into());
+        err(
+            manifest_file,
+            "scale",
+            "the scale needs at least two scored options".into(),
+        );
     }
     let groups: HashSet<&str> = m.groups.iter().map(|g| g.id.as_str()).collect();
     for g in &m.groups {
         if c.category(&g.category).is_none() {
-            err(manifest_file, &g.id, format!("unknown category `{}`", g.category));
+            err(
+                manifest_file,
+                &g.id,
+                format!("unknown category `{}`", g.category),
+            );
         }
     }
     let criteria: HashSet<&str> = m.criteria.iter().map(|x| x.id.as_str()).collect();
@@ -53,8 +81,16 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
         }
     }
     for name in &m.questionnaires {
-        if !c.questionnaires.iter().any(|q| q.file == format!("{name}.toml")) {
-            err(manifest_file, "questionnaires", format!("`{name}.toml` is listed but not loaded"));
+        if !c
+            .questionnaires
+            .iter()
+            .any(|q| q.file == format!("{name}.toml"))
+        {
+            err(
+                manifest_file,
+                "questionnaires",
+                format!("`{name}.toml` is listed but not loaded"),
+            );
         }
     }
 
@@ -66,12 +102,23 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     for qn in &c.questionnaires {
         let file = qn.file.as_str();
         if qn.schema_version != m.schema_version {
-            err(file, &qn.id, format!("schema_version {} but catalog is {}", qn.schema_version, m.schema_version));
+            err(
+                file,
+                &qn.id,
+                format!(
+                    "schema_version {} but catalog is {}",
+                    qn.schema_version, m.schema_version
+                ),
+            );
         }
         let is_category = c.is_category(&qn.id);
         let mut ids = vec![qn.id.as_str()];
         ids.extend(qn.sections.iter().map(|s| s.id.as_str()));
-        ids.extend(qn.sections.iter().flat_map(|s| s.questions.iter().map(|q| q.id.as_str())));
+        ids.extend(
+            qn.sections
+                .iter()
+                .flat_map(|s| s.questions.iter().map(|q| q.id.as_str())),
+        );
         ids.extend(qn.rules.iter().map(|r| r.id.as_str()));
         for id in ids {
             if let Some(other) = seen.insert(id, file) {
@@ -94,7 +141,9 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
                 if let Some(cond) = &q.show_if {
                     check_condition(cond, &known, &mut |r| err(file, &q.id, r));
                 }
-                check_question(q, is_category, &criteria, &mut coverage, &mut |r| err(file, &q.id, r));
+                check_question(q, is_category, &criteria, &mut coverage, &mut |r| {
+                    err(file, &q.id, r)
+                });
                 known.insert(q.id.as_str(), q);
             }
         }
@@ -115,7 +164,11 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
                 Effect::BridgeLetter(_) => true,
             };
             if !ok {
-                err(&qn.file, &r.id, format!("unknown effect value {:?}", r.then));
+                err(
+                    &qn.file,
+                    &r.id,
+                    format!("unknown effect value {:?}", r.then),
+                );
             }
         }
     }
@@ -157,7 +210,10 @@ fn check_question(
                 err(format!("weight {} out of range 1..=5", q.weight));
             }
             if !(0.5..=60.0).contains(&q.effort_days) {
-                err(format!("effort_days {} out of range 0.5..=60", q.effort_days));
+                err(format!(
+                    "effort_days {} out of range 0.5..=60",
+                    q.effort_days
+                ));
             }
             if q.criteria.is_empty() {
                 err("maps to no criteria".into());
@@ -190,19 +246,29 @@ fn check_question(
 }
 
 /// Conditions may only name questions that come earlier, so visibility is one pass in order.
-fn check_condition(cond: &Condition, known: &HashMap<&str, &Question>, err: &mut impl FnMut(String)) {
+fn check_condition(
+    cond: &Condition,
+    known: &HashMap<&str, &Question>,
+    err: &mut impl FnMut(String),
+) {
     match cond {
         Condition::Answer { question, one_of } => match known.get(question.as_str()) {
-            None => err(format!("condition names unknown or later question `{question}`")),
+            None => err(format!(
+                "condition names unknown or later question `{question}`"
+            )),
             Some(q) => {
                 for o in one_of {
                     let exists = match q.kind {
-                        QuestionKind::Choice | QuestionKind::Multi => q.options.iter().any(|x| &x.id == o),
+                        QuestionKind::Choice | QuestionKind::Multi => {
+                            q.options.iter().any(|x| &x.id == o)
+                        }
                         QuestionKind::Control => true, // checked against the scale at evaluation
                         _ => false,
                     };
                     if !exists {
-                        err(format!("condition names unknown option `{o}` of `{question}`"));
+                        err(format!(
+                            "condition names unknown option `{o}` of `{question}`"
+                        ));
                     }
                 }
                 if one_of.is_empty() {
@@ -212,8 +278,12 @@ fn check_condition(cond: &Condition, known: &HashMap<&str, &Question>, err: &mut
         },
         Condition::AtLeast { question, .. } => match known.get(question.as_str()) {
             Some(q) if q.kind == QuestionKind::Number => {}
-            Some(_) => err(format!("`at_least` needs a number question, `{question}` is not")),
-            None => err(format!("condition names unknown or later question `{question}`")),
+            Some(_) => err(format!(
+                "`at_least` needs a number question, `{question}` is not"
+            )),
+            None => err(format!(
+                "condition names unknown or later question `{question}`"
+            )),
         },
         Condition::All(cs) | Condition::Any(cs) => {
             for c in cs {

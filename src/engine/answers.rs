@@ -4,11 +4,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One answer: a scale or choice option ID (or free text), a set of options, or a number.
+/// Externally tagged with one-letter tags, so compact binary formats (storage, share
+/// links) can carry it: `{"o": "evidenced"}`, `{"m": ["personal"]}`, `{"n": 15}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
 pub enum AnswerValue {
+    #[serde(rename = "n")]
     Number(f64),
+    #[serde(rename = "o")]
     One(String),
+    #[serde(rename = "m")]
     Many(Vec<String>),
 }
 

@@ -62,7 +62,10 @@ pub const SECURITY: &str = "security";
 fn add(list: &mut Vec<Recommendation>, id: &str, reason: Reason) {
     match list.iter_mut().find(|r| r.id == id) {
         Some(r) => r.reasons.push(reason),
-        None => list.push(Recommendation { id: id.to_owned(), reasons: vec![reason] }),
+        None => list.push(Recommendation {
+            id: id.to_owned(),
+            reasons: vec![reason],
+        }),
     }
 }
 
@@ -93,7 +96,10 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
             Effect::AddOn(id) => add(&mut add_ons, id, reason),
             Effect::Category(id) => add(&mut categories, id, reason),
             Effect::ReportType(id) => {
-                report_type.get_or_insert(Recommendation { id: id.clone(), reasons: vec![reason] });
+                report_type.get_or_insert(Recommendation {
+                    id: id.clone(),
+                    reasons: vec![reason],
+                });
             }
             Effect::WindowMonths(m) => {
                 window.get_or_insert((*m, reason));
@@ -103,7 +109,12 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
         }
     }
     // Keep the catalog's category order, Security first.
-    let order: Vec<&str> = catalog.manifest.categories.iter().map(|c| c.id.as_str()).collect();
+    let order: Vec<&str> = catalog
+        .manifest
+        .categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     categories.sort_by_key(|r| order.iter().position(|c| *c == r.id));
     let chosen = answers.get(CATEGORY_CHOICE).and_then(|a| match a {
         super::answers::AnswerValue::Many(v) if !v.is_empty() => Some(v),
@@ -112,7 +123,10 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
     let categories_in_scope: Vec<String> = match chosen {
         Some(v) => order
             .iter()
-            .filter(|c| **c == SECURITY || (!v.iter().any(|x| x == SECURITY_ONLY) && v.iter().any(|x| x == *c)))
+            .filter(|c| {
+                **c == SECURITY
+                    || (!v.iter().any(|x| x == SECURITY_ONLY) && v.iter().any(|x| x == *c))
+            })
             .map(|c| (*c).to_owned())
             .collect(),
         None => {
@@ -123,11 +137,15 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
             ids
         }
     };
-    let (window_months, window_reason) = window.map(|(m, r)| (m, vec![r])).unwrap_or((6, Vec::new()));
+    let (window_months, window_reason) =
+        window.map(|(m, r)| (m, vec![r])).unwrap_or((6, Vec::new()));
     Decision {
         reports,
         add_ons,
-        report_type: report_type.unwrap_or(Recommendation { id: "type2".into(), reasons: Vec::new() }),
+        report_type: report_type.unwrap_or(Recommendation {
+            id: "type2".into(),
+            reasons: Vec::new(),
+        }),
         window_months,
         window_reasons: window_reason,
         recommended_categories: categories,
@@ -140,7 +158,12 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
 fn add_opt(slot: &mut Option<Recommendation>, reason: Reason) {
     match slot {
         Some(r) => r.reasons.push(reason),
-        None => *slot = Some(Recommendation { id: "bridge_letter".into(), reasons: vec![reason] }),
+        None => {
+            *slot = Some(Recommendation {
+                id: "bridge_letter".into(),
+                reasons: vec![reason],
+            })
+        }
     }
 }
 
@@ -148,7 +171,7 @@ fn add_opt(slot: &mut Option<Recommendation>, reason: Reason) {
 pub fn display(a: &super::answers::AnswerValue) -> String {
     use super::answers::AnswerValue::*;
     match a {
-        Number(n) => format!("{n}"),
+        Number(n) => crate::estimate::range::number(*n),
         One(s) => s.clone(),
         Many(v) => v.join(", "),
     }

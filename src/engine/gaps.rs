@@ -27,14 +27,23 @@ pub fn rank(catalog: &Catalog, items: &[Item], type1: bool) -> Vec<Gap> {
     let mut gaps: Vec<Gap> = items
         .iter()
         .filter_map(|it| {
-            let State::Scored { option, design, operating } = it.state else { return None };
+            let State::Scored {
+                option,
+                design,
+                operating,
+            } = it.state
+            else {
+                return None;
+            };
             let points = if type1 { design } else { operating };
             if points >= 100.0 {
                 return None;
             }
             let q = it.question;
             let shortfall = 100.0 - points;
-            let remaining = catalog.scale_option(option).map_or(1.0, |o| o.remaining_effort);
+            let remaining = catalog
+                .scale_option(option)
+                .map_or(1.0, |o| o.remaining_effort);
             Some(Gap {
                 question: q.id.clone(),
                 category: it.questionnaire.to_owned(),

@@ -29,16 +29,28 @@ pub struct Readiness {
 }
 
 /// Walks the questionnaires in order: scope and applicability first, then the categories in scope.
-fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> (Visibility, Effective<'a>, Decision) {
+fn resolve<'a>(
+    catalog: &'a Catalog,
+    answers: &'a Answers,
+) -> (Visibility, Effective<'a>, Decision) {
     let mut vis = Visibility::default();
     let mut eff = Effective::new();
-    for qn in catalog.questionnaires.iter().filter(|q| !catalog.is_category(&q.id)) {
+    for qn in catalog
+        .questionnaires
+        .iter()
+        .filter(|q| !catalog.is_category(&q.id))
+    {
         visibility::walk(qn, answers, &mut eff, &mut vis);
     }
     let decision = applicability::decide(catalog, &eff);
-    for qn in catalog.questionnaires.iter().filter(|q| decision.categories_in_scope.contains(&q.id)) {
+    for qn in catalog
+        .questionnaires
+        .iter()
+        .filter(|q| decision.categories_in_scope.contains(&q.id))
+    {
         visibility::walk(qn, answers, &mut eff, &mut vis);
     }
+    vis.finish();
     (vis, eff, decision)
 }
 
@@ -51,7 +63,14 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
     let gaps = gaps::rank(catalog, &items, type1);
     let estimate = estimate::estimate(catalog, &eff, &decision, &gaps, &items, assumptions);
     let progress = visibility::progress(catalog, &vis, answers);
-    Readiness { visibility: vis, progress, decision, scores, gaps, estimate }
+    Readiness {
+        visibility: vis,
+        progress,
+        decision,
+        scores,
+        gaps,
+        estimate,
+    }
 }
 
 /// The answers that moved one score, and by how much (100 plus the deltas is the score).

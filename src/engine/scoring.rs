@@ -63,21 +63,41 @@ pub struct Item<'a> {
 pub enum State<'a> {
     Unanswered,
     NotApplicable,
-    Scored { option: &'a str, design: f64, operating: f64 },
+    Scored {
+        option: &'a str,
+        design: f64,
+        operating: f64,
+    },
 }
 
 /// The visible control questions with their answers resolved.
-pub fn items<'a>(catalog: &'a Catalog, vis: &Visibility, answers: &'a crate::Answers) -> Vec<Item<'a>> {
+pub fn items<'a>(
+    catalog: &'a Catalog,
+    vis: &Visibility,
+    answers: &'a crate::Answers,
+) -> Vec<Item<'a>> {
     catalog
         .questions()
         .filter(|(qn, _, q)| catalog.is_category(&qn.id) && vis.question(&q.id))
         .map(|(qn, _, q)| {
-            let state = match answers.get(&q.id).and_then(AnswerValue::as_str).and_then(|o| catalog.scale_option(o)) {
+            let state = match answers
+                .get(&q.id)
+                .and_then(AnswerValue::as_str)
+                .and_then(|o| catalog.scale_option(o))
+            {
                 None => State::Unanswered,
                 Some(o) if o.not_applicable => State::NotApplicable,
-                Some(o) => State::Scored { option: &o.id, design: o.design, operating: o.operating },
+                Some(o) => State::Scored {
+                    option: &o.id,
+                    design: o.design,
+                    operating: o.operating,
+                },
             };
-            Item { questionnaire: &qn.id, question: q, state }
+            Item {
+                questionnaire: &qn.id,
+                question: q,
+                state,
+            }
         })
         .collect()
 }
@@ -94,7 +114,9 @@ pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: 
                 answered += 1;
                 na += 1;
             }
-            State::Scored { design, operating, .. } => {
+            State::Scored {
+                design, operating, ..
+            } => {
                 answered += 1;
                 let wt = f64::from(it.question.weight);
                 w += wt;
@@ -128,7 +150,11 @@ pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: 
         applicable: items.len(),
         answered,
         not_applicable: na,
-        confidence: if items.is_empty() { 100.0 } else { round1(100.0 * answered as f64 / items.len() as f64) },
+        confidence: if items.is_empty() {
+            100.0
+        } else {
+            round1(100.0 * answered as f64 / items.len() as f64)
+        },
     }
 }
 
@@ -137,7 +163,11 @@ fn capped(catalog: &Catalog, band: &str) -> String {
     let bands = &catalog.manifest.bands;
     let pos = |id: &str| bands.iter().position(|b| b.id == id).unwrap_or(0);
     let cap = &catalog.manifest.key_gap_cap_band;
-    if pos(band) < pos(cap) { cap.clone() } else { band.to_owned() }
+    if pos(band) < pos(cap) {
+        cap.clone()
+    } else {
+        band.to_owned()
+    }
 }
 
 /// How each answered item moved a score; `100 + sum of deltas` is the score.
@@ -150,7 +180,11 @@ pub fn contributions(items: &[&Item]) -> Vec<Contribution> {
     let mut out: Vec<Contribution> = items
         .iter()
         .filter_map(|i| match i.state {
-            State::Scored { option, design, operating } => {
+            State::Scored {
+                option,
+                design,
+                operating,
+            } => {
                 let wt = f64::from(i.question.weight);
                 Some(Contribution {
                     question: i.question.id.clone(),
@@ -163,7 +197,11 @@ pub fn contributions(items: &[&Item]) -> Vec<Contribution> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| a.operating_delta.total_cmp(&b.operating_delta).then(a.design_delta.total_cmp(&b.design_delta)));
+    out.sort_by(|a, b| {
+        a.operating_delta
+            .total_cmp(&b.operating_delta)
+            .then(a.design_delta.total_cmp(&b.design_delta))
+    });
     out
 }
 
@@ -181,13 +219,22 @@ pub struct Scores {
 }
 
 /// Which items count toward a score, so scores and their explanations use one definition.
-pub fn members<'i, 'a>(catalog: &Catalog, items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
+pub fn members<'i, 'a>(
+    catalog: &Catalog,
+    items: &'i [Item<'a>],
+    level: Level,
+    id: &str,
+) -> Vec<&'i Item<'a>> {
     items
         .iter()
         .filter(|it| match level {
             Level::Overall => true,
             Level::Category => it.questionnaire == id,
-            Level::Group => it.question.criteria.iter().any(|c| catalog.criterion(c).is_some_and(|x| x.group == id)),
+            Level::Group => it
+                .question
+                .criteria
+                .iter()
+                .any(|c| catalog.criterion(c).is_some_and(|x| x.group == id)),
             Level::Criterion => it.question.criteria.iter().any(|c| c == id),
         })
         .collect()
@@ -195,13 +242,31 @@ pub fn members<'i, 'a>(catalog: &Catalog, items: &'i [Item<'a>], level: Level, i
 
 /// Scores at every level, for the categories in scope.
 pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
-    let one = |level, id: &str| score(catalog, level, id, &members(catalog, items, level, id), type1);
+    let one = |level, id: &str| {
+        score(
+            catalog,
+            level,
+            id,
+            &members(catalog, items, level, id),
+            type1,
+        )
+    };
     let m = &catalog.manifest;
-    let groups: Vec<&str> = m.groups.iter().filter(|g| in_scope.contains(&g.category)).map(|g| g.id.as_str()).collect();
+    let groups: Vec<&str> = m
+        .groups
+        .iter()
+        .filter(|g| in_scope.contains(&g.category))
+        .map(|g| g.id.as_str())
+        .collect();
     Scores {
         overall: one(Level::Overall, "overall"),
         categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
         groups: groups.iter().map(|g| one(Level::Group, g)).collect(),
-        criteria: m.criteria.iter().filter(|c| groups.contains(&c.group.as_str())).map(|c| one(Level::Criterion, &c.id)).collect(),
+        criteria: m
+            .criteria
+            .iter()
+            .filter(|c| groups.contains(&c.group.as_str()))
+            .map(|c| one(Level::Criterion, &c.id))
+            .collect(),
     }
 }

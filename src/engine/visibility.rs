@@ -4,22 +4,31 @@ use super::answers::Answers;
 use super::conditions::{holds, Effective};
 use crate::catalog::{Catalog, Questionnaire};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
-
 /// The visible parts of the catalog for the current answers.
+/// Sections and questions are sorted ID lists (binary search), which costs less
+/// WebAssembly than a set type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Visibility {
     pub questionnaires: Vec<String>,
-    pub sections: BTreeSet<String>,
-    pub questions: BTreeSet<String>,
+    pub sections: Vec<String>,
+    pub questions: Vec<String>,
 }
 
 impl Visibility {
     pub fn question(&self, id: &str) -> bool {
-        self.questions.contains(id)
+        self.questions
+            .binary_search_by(|q| q.as_str().cmp(id))
+            .is_ok()
     }
     pub fn section(&self, id: &str) -> bool {
-        self.sections.contains(id)
+        self.sections
+            .binary_search_by(|s| s.as_str().cmp(id))
+            .is_ok()
+    }
+    /// Sorts the ID lists once the walk is done, so lookups can search.
+    pub fn finish(&mut self) {
+        self.sections.sort_unstable();
+        self.questions.sort_unstable();
     }
     pub fn questionnaire(&self, id: &str) -> bool {
         self.questionnaires.iter().any(|q| q == id)
@@ -28,16 +37,22 @@ impl Visibility {
 
 /// Walks one questionnaire in order, recording what is visible and which answers take effect.
 /// Conditions only name earlier questions (checked by validation), so one pass suffices.
-pub fn walk<'a>(qn: &'a Questionnaire, answers: &'a Answers, eff: &mut Effective<'a>, vis: &mut Visibility) {
+pub fn walk<'a>(
+    qn: &'a Questionnaire,
+    answers: &'a Answers,
+    eff: &mut Effective<'a>,
+    vis: &mut Visibility,
+) {
     vis.questionnaires.push(qn.id.clone());
     for s in &qn.sections {
+        // Conditions read earlier answers only, never visibility, so sorting can wait.
         if !s.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
             continue;
         }
-        vis.sections.insert(s.id.clone());
+        vis.sections.push(s.id.clone());
         for q in &s.questions {
             if q.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
-                vis.questions.insert(q.id.clone());
+                vis.questions.push(q.id.clone());
                 if let Some(a) = answers.get(&q.id) {
                     eff.insert(&q.id, a);
                 }
@@ -64,9 +79,18 @@ pub struct Progress {
 
 pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progress {
     let mut p = Progress::default();
-    for qn in catalog.questionnaires.iter().filter(|q| vis.questionnaire(&q.id)) {
+    for qn in catalog
+        .questionnaires
+        .iter()
+        .filter(|q| vis.questionnaire(&q.id))
+    {
         let mut c = Count::default();
-        for q in qn.sections.iter().flat_map(|s| &s.questions).filter(|q| vis.question(&q.id)) {
+        for q in qn
+            .sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .filter(|q| vis.question(&q.id))
+        {
             c.applicable += 1;
             c.answered += usize::from(answers.get(&q.id).is_some());
         }

@@ -1,7 +1,7 @@
 //! Audit fee, internal effort and optional line items, each a sum of named drivers.
 
 use super::params::{EstimationParams, Param};
-use super::range::{total, Driver, Range};
+use super::range::{number, total, Driver, Range};
 use serde::{Deserialize, Serialize};
 
 /// What drives the audit fee, read from the scope answers and the decision.
@@ -59,43 +59,116 @@ fn from(key: &str, p: &Param, count: f64, label: Option<String>) -> Driver {
 pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
     let c = &p.cost;
     let mut d = Vec::new();
-    let tier_id = if c.tiers.contains_key(&pr.tier) { pr.tier.as_str() } else { "boutique" };
-    let tier = &c.tiers[tier_id];
-    let (kind, base) = if pr.type1 { ("type1", &tier.type1) } else { ("type2", &tier.type2) };
-    d.push(from(&format!("cost.tiers.{tier_id}.{kind}"), base, 1.0, Some(format!("{} ({})", base.label, tier.label))));
+    let tier = c
+        .tier(&pr.tier)
+        .or_else(|| c.tiers.first())
+        .expect("validated: tiers exist");
+    let tier_id = tier.id.as_str();
+    let (kind, base) = if pr.type1 {
+        ("type1", &tier.type1)
+    } else {
+        ("type2", &tier.type2)
+    };
+    d.push(from(
+        &format!("cost.tiers.{tier_id}.{kind}"),
+        base,
+        1.0,
+        Some(format!("{} ({})", base.label, tier.label)),
+    ));
     for cat in &pr.extra_categories {
-        if let Some(param) = c.categories.get(cat) {
+        if let Some(param) = c.category_fee(cat) {
             d.push(from(&format!("cost.categories.{cat}"), param, 1.0, None));
         }
     }
     let x = &c.complexity;
     let extra_systems = (pr.systems - x.included_systems).max(0.0);
     if extra_systems > 0.0 {
-        d.push(from("cost.complexity.per_extra_system", &x.per_extra_system, extra_systems, Some(format!("{} systems in scope ({} included)", pr.systems, x.included_systems))));
+        d.push(from(
+            "cost.complexity.per_extra_system",
+            &x.per_extra_system,
+            extra_systems,
+            Some(format!(
+                "{} systems in scope ({} included)",
+                number(pr.systems),
+                number(x.included_systems)
+            )),
+        ));
     }
     let extra_locations = (pr.locations - x.included_locations).max(0.0);
     if extra_locations > 0.0 {
-        d.push(from("cost.complexity.per_extra_location", &x.per_extra_location, extra_locations, Some(format!("{} locations ({} included)", pr.locations, x.included_locations))));
+        d.push(from(
+            "cost.complexity.per_extra_location",
+            &x.per_extra_location,
+            extra_locations,
+            Some(format!(
+                "{} locations ({} included)",
+                number(pr.locations),
+                number(x.included_locations)
+            )),
+        ));
     }
     if pr.subservice_count > 0.0 {
         let (key, param, how) = if pr.subservice_inclusive {
-            ("cost.complexity.per_subservice_inclusive", &x.per_subservice_inclusive, "inclusive")
+            (
+                "cost.complexity.per_subservice_inclusive",
+                &x.per_subservice_inclusive,
+                "inclusive",
+            )
         } else {
-            ("cost.complexity.per_subservice_carve_out", &x.per_subservice_carve_out, "carve-out")
+            (
+                "cost.complexity.per_subservice_carve_out",
+                &x.per_subservice_carve_out,
+                "carve-out",
+            )
         };
-        d.push(from(key, param, pr.subservice_count, Some(format!("{} subservice organisations, {how}", pr.subservice_count))));
+        d.push(from(
+            key,
+            param,
+            pr.subservice_count,
+            Some(format!(
+                "{} subservice organisations, {how}",
+                number(pr.subservice_count)
+            )),
+        ));
     }
     if !pr.type1 && pr.window_months > 3 {
         let months = f64::from(pr.window_months - 3);
-        d.push(from("cost.complexity.per_window_month_over_3", &x.per_window_month_over_3, months, Some(format!("{}-month window: {months} months beyond 3", pr.window_months))));
+        d.push(from(
+            "cost.complexity.per_window_month_over_3",
+            &x.per_window_month_over_3,
+            months,
+            Some(format!(
+                "{}-month window: {} months beyond 3",
+                pr.window_months,
+                number(months)
+            )),
+        ));
     }
-    if let Some((i, band)) = x.headcount_bands.iter().enumerate().find(|(_, b)| pr.headcount <= b.up_to) {
+    if let Some((i, band)) = x
+        .headcount_bands
+        .iter()
+        .enumerate()
+        .find(|(_, b)| pr.headcount <= b.up_to)
+    {
         if band.add.range.iter().any(|v| *v > 0.0) {
-            d.push(from(&format!("cost.complexity.headcount_bands.{i}"), &band.add, 1.0, Some(format!("Headcount {}: {}", pr.headcount, band.add.label))));
+            d.push(from(
+                &format!("cost.complexity.headcount_bands.{i}"),
+                &band.add,
+                1.0,
+                Some(format!(
+                    "Headcount {}: {}",
+                    number(pr.headcount),
+                    band.add.label
+                )),
+            ));
         }
     }
     let r = &c.reports;
-    for (on, key, param) in [(pr.soc1, "cost.reports.soc1", &r.soc1), (pr.soc3, "cost.reports.soc3", &r.soc3), (pr.soc2plus, "cost.reports.soc2plus", &r.soc2plus)] {
+    for (on, key, param) in [
+        (pr.soc1, "cost.reports.soc1", &r.soc1),
+        (pr.soc3, "cost.reports.soc3", &r.soc3),
+        (pr.soc2plus, "cost.reports.soc2plus", &r.soc2plus),
+    ] {
         if on {
             d.push(from(key, param, 1.0, None));
         }
@@ -104,17 +177,43 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
 }
 
 /// Internal hours drivers: remediation work, audit support, added categories.
-fn hour_drivers(pr: &Profile, p: &EstimationParams, remediation_days: Range, with_remediation: bool) -> Vec<Driver> {
+fn hour_drivers(
+    pr: &Profile,
+    p: &EstimationParams,
+    remediation_days: Range,
+    with_remediation: bool,
+) -> Vec<Driver> {
     let i = &p.cost.internal;
     let mut d = Vec::new();
     if with_remediation && remediation_days.high > 0.0 {
-        d.push(Driver { key: "remediation.person_days".into(), label: "Remediation work (person-days x hours per day)".into(), amount: remediation_days.scale(i.hours_per_person_day), source: None, assumption: false });
+        d.push(Driver {
+            key: "remediation.person_days".into(),
+            label: "Remediation work (person-days x hours per day)".into(),
+            amount: remediation_days.scale(i.hours_per_person_day),
+            source: None,
+            assumption: false,
+        });
     }
-    let support = if pr.type1 { ("cost.internal.audit_support_hours_type1", &i.audit_support_hours_type1) } else { ("cost.internal.audit_support_hours_type2", &i.audit_support_hours_type2) };
+    let support = if pr.type1 {
+        (
+            "cost.internal.audit_support_hours_type1",
+            &i.audit_support_hours_type1,
+        )
+    } else {
+        (
+            "cost.internal.audit_support_hours_type2",
+            &i.audit_support_hours_type2,
+        )
+    };
     d.push(from(support.0, support.1, 1.0, None));
     if !pr.extra_categories.is_empty() {
         let n = pr.extra_categories.len() as f64;
-        d.push(from("cost.internal.per_extra_category_hours", &i.per_extra_category_hours, n, Some(format!("{n} added categories"))));
+        d.push(from(
+            "cost.internal.per_extra_category_hours",
+            &i.per_extra_category_hours,
+            n,
+            Some(format!("{} added categories", number(n))),
+        ));
     }
     d
 }
@@ -129,7 +228,11 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
     let internal_cost = internal_hours.times(rate);
     let o = &p.cost.optional;
     let mut optional = Vec::new();
-    for (on, key, param) in [(opt.pen_test, "cost.optional.pen_test", &o.pen_test), (opt.consultant, "cost.optional.consultant", &o.consultant), (opt.tooling, "cost.optional.tooling", &o.tooling)] {
+    for (on, key, param) in [
+        (opt.pen_test, "cost.optional.pen_test", &o.pen_test),
+        (opt.consultant, "cost.optional.consultant", &o.consultant),
+        (opt.tooling, "cost.optional.tooling", &o.tooling),
+    ] {
         if on {
             optional.push(from(key, param, 1.0, None));
         }
@@ -137,14 +240,35 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
     let first_year_total = audit_fee + internal_cost + total(&optional);
 
     // A renewal year: a 12-month Type II, audit support only, recurring items only.
-    let renewal_profile = Profile { type1: false, window_months: 12, ..pr.clone() };
+    let renewal_profile = Profile {
+        type1: false,
+        window_months: 12,
+        ..pr.clone()
+    };
     let renewal_fee = total(&self::audit_drivers(&renewal_profile, p));
     let support = total(&hour_drivers(&renewal_profile, p, Range::default(), false)).times(rate);
     let mut renewal_drivers = vec![
-        Driver { key: "renewal.audit_fee".into(), label: "Type II audit, 12-month window".into(), amount: renewal_fee, source: None, assumption: false },
-        Driver { key: "renewal.internal".into(), label: "Internal audit support".into(), amount: support, source: None, assumption: true },
+        Driver {
+            key: "renewal.audit_fee".into(),
+            label: "Type II audit, 12-month window".into(),
+            amount: renewal_fee,
+            source: None,
+            assumption: false,
+        },
+        Driver {
+            key: "renewal.internal".into(),
+            label: "Internal audit support".into(),
+            amount: support,
+            source: None,
+            assumption: true,
+        },
     ];
-    renewal_drivers.extend(optional.iter().filter(|d| d.key != "cost.optional.consultant").cloned());
+    renewal_drivers.extend(
+        optional
+            .iter()
+            .filter(|d| d.key != "cost.optional.consultant")
+            .cloned(),
+    );
     Cost {
         currency: p.currency.clone(),
         audit_fee,

@@ -70,13 +70,28 @@ pub fn workload(gaps: &[Gap], items: &[Item], categories: &[&str]) -> timeline::
 }
 
 /// Estimates the timeline and cost for the current assessment.
-pub fn estimate(catalog: &Catalog, eff: &Effective, decision: &Decision, gaps: &[Gap], items: &[Item], a: &Assumptions) -> Estimate {
+pub fn estimate(
+    catalog: &Catalog,
+    eff: &Effective,
+    decision: &Decision,
+    gaps: &[Gap],
+    items: &[Item],
+    a: &Assumptions,
+) -> Estimate {
     let p = catalog.estimation.with_overrides(&a.overrides);
     let inp = &p.inputs;
-    let start = date::parse(&a.start_date).unwrap_or_else(|| date::parse("2026-01-05").expect("valid literal"));
-    let fte = number(eff, &inp.compliance_fte).unwrap_or(p.timeline.default_fte.range[1]).max(0.1);
-    let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str()) == Some(inp.platform_option.as_str());
-    let in_scope: Vec<&str> = decision.categories_in_scope.iter().map(String::as_str).collect();
+    let start = date::parse(&a.start_date)
+        .unwrap_or_else(|| date::parse("2026-01-05").expect("valid literal"));
+    let fte = number(eff, &inp.compliance_fte)
+        .unwrap_or(p.timeline.default_fte.range[1])
+        .max(0.1);
+    let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())
+        == Some(inp.platform_option.as_str());
+    let in_scope: Vec<&str> = decision
+        .categories_in_scope
+        .iter()
+        .map(String::as_str)
+        .collect();
     let plan = timeline::Plan {
         type1: decision.is_type1(),
         window_months: decision.window_months,
@@ -91,44 +106,87 @@ pub fn estimate(catalog: &Catalog, eff: &Effective, decision: &Decision, gaps: &
     let deadline_months = eff
         .get(inp.deadline.as_str())
         .and_then(|v| v.as_str())
-        .and_then(|o| inp.deadline_months.get(o));
+        .and_then(|o| inp.deadline_months(o));
     if let Some(months) = deadline_months {
-        let deadline = date::add_weeks(start, f64::from(*months) * date::WEEKS_PER_MONTH);
-        let meets = |t: &timeline::Timeline| date::parse(&t.first_report.likely).is_some_and(|d| d <= deadline);
+        let deadline = date::add_weeks(start, f64::from(months) * date::WEEKS_PER_MONTH);
+        let meets = |t: &timeline::Timeline| {
+            date::parse(&t.first_report.likely).is_some_and(|d| d <= deadline)
+        };
         let met = meets(&tl);
         let mut alternatives = Vec::new();
         if !met {
             let mut options: Vec<(&str, timeline::Plan)> = Vec::new();
             if !plan.type1 {
-                options.push(("type1_first", timeline::Plan { type1: true, ..plan }));
+                options.push((
+                    "type1_first",
+                    timeline::Plan {
+                        type1: true,
+                        ..plan
+                    },
+                ));
             }
             if in_scope.len() > 1 {
-                options.push(("security_only", timeline::Plan { workload: workload(gaps, items, &[SECURITY]), ..plan }));
+                options.push((
+                    "security_only",
+                    timeline::Plan {
+                        workload: workload(gaps, items, &[SECURITY]),
+                        ..plan
+                    },
+                ));
             }
-            options.push(("double_capacity", timeline::Plan { fte: fte * 2.0, ..plan }));
+            options.push((
+                "double_capacity",
+                timeline::Plan {
+                    fte: fte * 2.0,
+                    ..plan
+                },
+            ));
             for (id, alt) in options {
                 let t = timeline::build(&alt, &p, start, soc1, bridge);
-                alternatives.push(timeline::Alternative { id: id.into(), meets_deadline: meets(&t), first_report: t.first_report });
+                alternatives.push(timeline::Alternative {
+                    id: id.into(),
+                    meets_deadline: meets(&t),
+                    first_report: t.first_report,
+                });
             }
         }
-        tl.deadline = Some(timeline::Deadline { date: date::format(deadline), met, alternatives });
+        tl.deadline = Some(timeline::Deadline {
+            date: date::format(deadline),
+            met,
+            alternatives,
+        });
     }
 
     let profile = cost::Profile {
         tier: a.tier.clone(),
         type1: plan.type1,
         window_months: plan.window_months,
-        extra_categories: in_scope.iter().filter(|c| **c != SECURITY).map(|c| (*c).to_owned()).collect(),
+        extra_categories: in_scope
+            .iter()
+            .filter(|c| **c != SECURITY)
+            .map(|c| (*c).to_owned())
+            .collect(),
         systems: number(eff, &inp.systems).unwrap_or(1.0),
         locations: number(eff, &inp.locations).unwrap_or(1.0),
         subservice_count: number(eff, &inp.subservice_count).unwrap_or(0.0),
-        subservice_inclusive: eff.get(inp.subservice_method.as_str()).and_then(|v| v.as_str()) == Some(inp.inclusive_option.as_str()),
+        subservice_inclusive: eff
+            .get(inp.subservice_method.as_str())
+            .and_then(|v| v.as_str())
+            == Some(inp.inclusive_option.as_str()),
         headcount: number(eff, &inp.headcount).unwrap_or(1.0),
         soc1,
         soc3: decision.has_add_on("soc3"),
         soc2plus: decision.has_add_on("soc2plus"),
     };
-    let optional = cost::Optional { pen_test: a.pen_test, consultant: a.consultant, tooling: a.tooling };
+    let optional = cost::Optional {
+        pen_test: a.pen_test,
+        consultant: a.consultant,
+        tooling: a.tooling,
+    };
     let cost = cost::build(&profile, &p, optional, tl.remediation_person_days);
-    Estimate { timeline: tl, cost, profile }
+    Estimate {
+        timeline: tl,
+        cost,
+        profile,
+    }
 }

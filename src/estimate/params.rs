@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 pub struct Param {
     /// `[low, likely, high]`.
     pub range: [f64; 3],
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
     /// No public figure exists: the user may edit it.
     #[serde(default)]
@@ -45,10 +45,26 @@ pub struct Inputs {
     pub tooling: String,
     pub platform_option: String,
     pub deadline: String,
-    pub deadline_months: BTreeMap<String, u32>,
+    /// Deadline options of the scope question and the months each means.
+    pub deadlines: Vec<DeadlineOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineOption {
+    pub option: String,
+    pub months: u32,
 }
 
 impl Inputs {
+    /// Months until the deadline a scope option stands for.
+    pub fn deadline_months(&self, option: &str) -> Option<u32> {
+        self.deadlines
+            .iter()
+            .find(|d| d.option == option)
+            .map(|d| d.months)
+    }
+
     /// Every question ID named here, to check against the catalog.
     pub fn questions(&self) -> [&str; 8] {
         [
@@ -82,8 +98,8 @@ pub struct TimelineParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostParams {
-    pub tiers: BTreeMap<String, TierParams>,
-    pub categories: BTreeMap<String, Param>,
+    pub tiers: Vec<TierParams>,
+    pub categories: Vec<CategoryFee>,
     pub complexity: ComplexityParams,
     pub reports: ReportParams,
     pub internal: InternalParams,
@@ -93,9 +109,30 @@ pub struct CostParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TierParams {
+    pub id: String,
     pub label: String,
     pub type1: Param,
     pub type2: Param,
+}
+
+/// The added audit fee when a category is in scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryFee {
+    pub category: String,
+    pub fee: Param,
+}
+
+impl CostParams {
+    pub fn tier(&self, id: &str) -> Option<&TierParams> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+    pub fn category_fee(&self, id: &str) -> Option<&Param> {
+        self.categories
+            .iter()
+            .find(|c| c.category == id)
+            .map(|c| &c.fee)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,30 +190,63 @@ impl EstimationParams {
         let t = &mut self.timeline;
         let mut out: Vec<(String, &mut Param)> = vec![
             ("timeline.scoping_weeks".into(), &mut t.scoping_weeks),
-            ("timeline.type1_fieldwork_weeks".into(), &mut t.type1_fieldwork_weeks),
-            ("timeline.type2_fieldwork_weeks".into(), &mut t.type2_fieldwork_weeks),
+            (
+                "timeline.type1_fieldwork_weeks".into(),
+                &mut t.type1_fieldwork_weeks,
+            ),
+            (
+                "timeline.type2_fieldwork_weeks".into(),
+                &mut t.type2_fieldwork_weeks,
+            ),
             ("timeline.report_weeks".into(), &mut t.report_weeks),
             ("timeline.productive_share".into(), &mut t.productive_share),
-            ("timeline.max_parallel_people".into(), &mut t.max_parallel_people),
+            (
+                "timeline.max_parallel_people".into(),
+                &mut t.max_parallel_people,
+            ),
             ("timeline.default_fte".into(), &mut t.default_fte),
-            ("timeline.unanswered_effort_share".into(), &mut t.unanswered_effort_share),
-            ("timeline.platform_effort_factor".into(), &mut t.platform_effort_factor),
-            ("timeline.bridge_letter_gap_months".into(), &mut t.bridge_letter_gap_months),
+            (
+                "timeline.unanswered_effort_share".into(),
+                &mut t.unanswered_effort_share,
+            ),
+            (
+                "timeline.platform_effort_factor".into(),
+                &mut t.platform_effort_factor,
+            ),
+            (
+                "timeline.bridge_letter_gap_months".into(),
+                &mut t.bridge_letter_gap_months,
+            ),
         ];
         let c = &mut self.cost;
-        for (id, tier) in c.tiers.iter_mut() {
-            out.push((format!("cost.tiers.{id}.type1"), &mut tier.type1));
-            out.push((format!("cost.tiers.{id}.type2"), &mut tier.type2));
+        for tier in c.tiers.iter_mut() {
+            out.push((format!("cost.tiers.{}.type1", tier.id), &mut tier.type1));
+            out.push((format!("cost.tiers.{}.type2", tier.id), &mut tier.type2));
         }
-        for (id, p) in c.categories.iter_mut() {
-            out.push((format!("cost.categories.{id}"), p));
+        for c in c.categories.iter_mut() {
+            out.push((format!("cost.categories.{}", c.category), &mut c.fee));
         }
         let x = &mut c.complexity;
-        out.push(("cost.complexity.per_extra_system".into(), &mut x.per_extra_system));
-        out.push(("cost.complexity.per_extra_location".into(), &mut x.per_extra_location));
-        out.push(("cost.complexity.per_subservice_carve_out".into(), &mut x.per_subservice_carve_out));
-        out.push(("cost.complexity.per_subservice_inclusive".into(), &mut x.per_subservice_inclusive));
-        out.push(("cost.complexity.per_window_month_over_3".into(), &mut x.per_window_month_over_3));
+        out.push((
+            "cost.complexity.per_extra_system".into(),
+            &mut x.per_extra_system,
+        ));
+        out.push((
+            "cost.complexity.per_extra_location".into(),
+            &mut x.per_extra_location,
+        ));
+        out.push((
+            "cost.complexity.per_subservice_carve_out".into(),
+            &mut x.per_subservice_carve_out,
+        ));
+        out.push((
+            "cost.complexity.per_subservice_inclusive".into(),
+            &mut x.per_subservice_inclusive,
+        ));
+        out.push((
+            "cost.complexity.per_window_month_over_3".into(),
+            &mut x.per_window_month_over_3,
+        ));
         for (i, b) in x.headcount_bands.iter_mut().enumerate() {
             out.push((format!("cost.complexity.headcount_bands.{i}"), &mut b.add));
         }
@@ -185,9 +255,18 @@ impl EstimationParams {
         out.push(("cost.reports.soc3".into(), &mut r.soc3));
         out.push(("cost.reports.soc2plus".into(), &mut r.soc2plus));
         let i = &mut c.internal;
-        out.push(("cost.internal.audit_support_hours_type1".into(), &mut i.audit_support_hours_type1));
-        out.push(("cost.internal.audit_support_hours_type2".into(), &mut i.audit_support_hours_type2));
-        out.push(("cost.internal.per_extra_category_hours".into(), &mut i.per_extra_category_hours));
+        out.push((
+            "cost.internal.audit_support_hours_type1".into(),
+            &mut i.audit_support_hours_type1,
+        ));
+        out.push((
+            "cost.internal.audit_support_hours_type2".into(),
+            &mut i.audit_support_hours_type2,
+        ));
+        out.push((
+            "cost.internal.per_extra_category_hours".into(),
+            &mut i.per_extra_category_hours,
+        ));
         out.push(("cost.internal.hourly_rate".into(), &mut i.hourly_rate));
         let o = &mut c.optional;
         out.push(("cost.optional.pen_test".into(), &mut o.pen_test));
@@ -235,20 +314,40 @@ pub fn validate(p: &EstimationParams) -> Vec<CatalogError> {
         let [lo, mid, hi] = param.range;
         let ordered = lo <= mid && mid <= hi;
         if !ordered || param.range.iter().any(|v| !v.is_finite() || *v < 0.0) {
-            errors.push(CatalogError { file: file.into(), location: key.clone(), reason: format!("range {:?} is not low <= likely <= high", param.range) });
+            errors.push(CatalogError {
+                file: file.into(),
+                location: key.clone(),
+                reason: format!("range {:?} is not low <= likely <= high", param.range),
+            });
         }
         match &param.source {
-            Some(s) if !sources.contains_key(s) => errors.push(CatalogError { file: file.into(), location: key.clone(), reason: format!("unknown source `{s}`") }),
-            None if !param.assumption => errors.push(CatalogError { file: file.into(), location: key.clone(), reason: "needs a source or `assumption = true`".into() }),
+            Some(s) if !sources.contains_key(s) => errors.push(CatalogError {
+                file: file.into(),
+                location: key.clone(),
+                reason: format!("unknown source `{s}`"),
+            }),
+            None if !param.assumption => errors.push(CatalogError {
+                file: file.into(),
+                location: key.clone(),
+                reason: "needs a source or `assumption = true`".into(),
+            }),
             _ => {}
         }
         if param.label.trim().is_empty() {
-            errors.push(CatalogError { file: file.into(), location: key, reason: "missing label".into() });
+            errors.push(CatalogError {
+                file: file.into(),
+                location: key,
+                reason: "missing label".into(),
+            });
         }
     }
     for tier in ["boutique", "mid_tier", "large_firm"] {
-        if !p.cost.tiers.contains_key(tier) {
-            errors.push(CatalogError { file: file.into(), location: format!("cost.tiers.{tier}"), reason: "missing auditor tier".into() });
+        if p.cost.tier(tier).is_none() {
+            errors.push(CatalogError {
+                file: file.into(),
+                location: format!("cost.tiers.{tier}"),
+                reason: "missing auditor tier".into(),
+            });
         }
     }
     errors

@@ -12,22 +12,38 @@ pub struct Range {
 
 impl Range {
     pub fn new(r: [f64; 3]) -> Range {
-        Range { low: r[0], likely: r[1], high: r[2] }
+        Range {
+            low: r[0],
+            likely: r[1],
+            high: r[2],
+        }
     }
     pub fn splat(v: f64) -> Range {
-        Range { low: v, likely: v, high: v }
+        Range {
+            low: v,
+            likely: v,
+            high: v,
+        }
     }
     pub fn get(&self, i: usize) -> f64 {
         [self.low, self.likely, self.high][i]
     }
     pub fn map(self, f: impl Fn(f64) -> f64) -> Range {
-        Range { low: f(self.low), likely: f(self.likely), high: f(self.high) }
+        Range {
+            low: f(self.low),
+            likely: f(self.likely),
+            high: f(self.high),
+        }
     }
     pub fn scale(self, k: f64) -> Range {
         self.map(|v| v * k)
     }
     pub fn times(self, o: Range) -> Range {
-        Range { low: self.low * o.low, likely: self.likely * o.likely, high: self.high * o.high }
+        Range {
+            low: self.low * o.low,
+            likely: self.likely * o.likely,
+            high: self.high * o.high,
+        }
     }
     pub fn is_ordered(&self) -> bool {
         self.low <= self.likely && self.likely <= self.high
@@ -37,7 +53,11 @@ impl Range {
 impl std::ops::Add for Range {
     type Output = Range;
     fn add(self, o: Range) -> Range {
-        Range { low: self.low + o.low, likely: self.likely + o.likely, high: self.high + o.high }
+        Range {
+            low: self.low + o.low,
+            likely: self.likely + o.likely,
+            high: self.high + o.high,
+        }
     }
 }
 
@@ -63,4 +83,20 @@ pub struct Driver {
 /// Adds the drivers: the shown figure is always exactly their sum.
 pub fn total(drivers: &[Driver]) -> Range {
     drivers.iter().map(|d| d.amount).sum()
+}
+
+/// A number with at most two decimals, trailing zeros dropped ("3", "0.25", "12.5").
+/// Integer arithmetic instead of float formatting keeps that machinery out of the WebAssembly.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return "–".to_owned();
+    }
+    let hundredths = (v.abs() * 100.0).round() as u64;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    let sign = if v < 0.0 && hundredths > 0 { "-" } else { "" };
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }

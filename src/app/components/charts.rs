@@ -2,6 +2,7 @@
 
 use crate::app::format::score;
 use crate::estimate::date::parse;
+use crate::estimate::range::number;
 use crate::estimate::timeline::Phase;
 use yew::prelude::*;
 
@@ -13,49 +14,42 @@ pub struct BarRow {
     pub operating: Option<f64>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    pub caption: AttrValue,
-    pub rows: Vec<BarRow>,
-}
-
 const LABEL_W: f64 = 190.0;
 const BAR_W: f64 = 360.0;
 
-#[component]
-pub fn BarChart(p: &BarChartProps) -> Html {
+pub fn bar_chart(caption: &str, rows: &[BarRow]) -> Html {
     let row_h = 34.0;
-    let height = row_h * p.rows.len() as f64 + 24.0;
+    let height = row_h * rows.len() as f64 + 24.0;
     html! {
         <figure class="chart">
-            <figcaption>{ p.caption.clone() }</figcaption>
-            <svg viewBox={format!("0 0 600 {height}")} aria-hidden="true" focusable="false" class="bars">
-                { for p.rows.iter().enumerate().map(|(i, r)| {
+            <figcaption>{ caption.to_owned() }</figcaption>
+            <svg viewBox={format!("0 0 600 {}", number(height))} aria-hidden="true" focusable="false" class="bars">
+                { for rows.iter().enumerate().map(|(i, r)| {
                     let y = 6.0 + i as f64 * row_h;
                     let w = |v: Option<f64>| (v.unwrap_or(0.0) / 100.0 * BAR_W).max(0.0);
                     html! {
                         <g>
-                            <text x="0" y={(y + 16.0).to_string()} class="label">{ truncate(&r.label, 26) }</text>
-                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={BAR_W.to_string()} height="24" class="track" />
-                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={w(r.design).to_string()} height="11" class="design" />
-                            <rect x={LABEL_W.to_string()} y={(y + 13.0).to_string()} width={w(r.operating).to_string()} height="11" class="operating" />
-                            <text x={(LABEL_W + BAR_W + 8.0).to_string()} y={(y + 10.0).to_string()} class="value">{ score(r.design) }</text>
-                            <text x={(LABEL_W + BAR_W + 8.0).to_string()} y={(y + 23.0).to_string()} class="value">{ score(r.operating) }</text>
+                            <text x="0" y={number(y + 16.0)} class="label">{ truncate(&r.label, 26) }</text>
+                            <rect x={number(LABEL_W)} y={number(y)} width={number(BAR_W)} height="24" class="track" />
+                            <rect x={number(LABEL_W)} y={number(y)} width={number(w(r.design))} height="11" class="design" />
+                            <rect x={number(LABEL_W)} y={number(y + 13.0)} width={number(w(r.operating))} height="11" class="operating" />
+                            <text x={number(LABEL_W + BAR_W + 8.0)} y={number(y + 10.0)} class="value">{ score(r.design) }</text>
+                            <text x={number(LABEL_W + BAR_W + 8.0)} y={number(y + 23.0)} class="value">{ score(r.operating) }</text>
                         </g>
                     }
                 }) }
                 <g class="legend">
-                    <rect x={LABEL_W.to_string()} y={(height - 12.0).to_string()} width="10" height="10" class="design" />
-                    <text x={(LABEL_W + 14.0).to_string()} y={(height - 3.0).to_string()}>{ "Design (Type I)" }</text>
-                    <rect x={(LABEL_W + 140.0).to_string()} y={(height - 12.0).to_string()} width="10" height="10" class="operating" />
-                    <text x={(LABEL_W + 154.0).to_string()} y={(height - 3.0).to_string()}>{ "Operating (Type II)" }</text>
+                    <rect x={number(LABEL_W)} y={number(height - 12.0)} width="10" height="10" class="design" />
+                    <text x={number(LABEL_W + 14.0)} y={number(height - 3.0)}>{ "Design (Type I)" }</text>
+                    <rect x={number(LABEL_W + 140.0)} y={number(height - 12.0)} width="10" height="10" class="operating" />
+                    <text x={number(LABEL_W + 154.0)} y={number(height - 3.0)}>{ "Operating (Type II)" }</text>
                 </g>
             </svg>
             <table class="visually-hidden">
-                <caption>{ p.caption.clone() }</caption>
+                <caption>{ caption.to_owned() }</caption>
                 <thead><tr><th scope="col">{ "Area" }</th><th scope="col">{ "Design readiness" }</th><th scope="col">{ "Operating readiness" }</th></tr></thead>
                 <tbody>
-                    { for p.rows.iter().map(|r| html! {
+                    { for rows.iter().map(|r| html! {
                         <tr><th scope="row">{ r.label.clone() }</th><td>{ score(r.design) }</td><td>{ score(r.operating) }</td></tr>
                     }) }
                 </tbody>
@@ -72,33 +66,31 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GanttProps {
-    pub start: AttrValue,
-    pub phases: Vec<Phase>,
-}
-
 /// The timeline as bars on a date axis: likely dates solid, the latest end as a whisker.
-#[component]
-pub fn Gantt(p: &GanttProps) -> Html {
-    let Some(start) = parse(&p.start) else { return html! {} };
+pub fn gantt(start: &str, phases: &[Phase]) -> Html {
+    let Some(start) = parse(start) else {
+        return html! {};
+    };
     let day = |s: &str| parse(s).map_or(0.0, |d| (d - start).whole_days() as f64);
-    let span = p.phases.iter().map(|ph| day(&ph.end.high)).fold(1.0, f64::max);
+    let span = phases
+        .iter()
+        .map(|ph| day(&ph.end.high))
+        .fold(1.0, f64::max);
     let (label_w, chart_w, row_h) = (200.0, 380.0, 30.0);
     let x = |d: f64| label_w + d / span * chart_w;
-    let height = row_h * p.phases.len() as f64 + 8.0;
+    let height = row_h * phases.len() as f64 + 8.0;
     html! {
         <figure class="chart">
             <figcaption>{ "Timeline (solid: likely dates; line: range to the latest end)" }</figcaption>
-            <svg viewBox={format!("0 0 600 {height}")} aria-hidden="true" focusable="false" class="gantt">
-                { for p.phases.iter().enumerate().map(|(i, ph)| {
+            <svg viewBox={format!("0 0 600 {}", number(height))} aria-hidden="true" focusable="false" class="gantt">
+                { for phases.iter().enumerate().map(|(i, ph)| {
                     let y = 4.0 + i as f64 * row_h;
                     let (s, e, hi) = (day(&ph.start.likely), day(&ph.end.likely), day(&ph.end.high));
                     html! {
                         <g class={ph.id.clone()}>
-                            <text x="0" y={(y + 15.0).to_string()} class="label">{ truncate(&ph.label, 28) }</text>
-                            <line x1={x(e).to_string()} x2={x(hi).to_string()} y1={(y + 10.0).to_string()} y2={(y + 10.0).to_string()} class="whisker" />
-                            <rect x={x(s).to_string()} y={y.to_string()} width={(x(e) - x(s)).max(2.0).to_string()} height="20" rx="3" class="phase" />
+                            <text x="0" y={number(y + 15.0)} class="label">{ truncate(&ph.label, 28) }</text>
+                            <line x1={number(x(e))} x2={number(x(hi))} y1={number(y + 10.0)} y2={number(y + 10.0)} class="whisker" />
+                            <rect x={number(x(s))} y={number(y)} width={number((x(e) - x(s)).max(2.0))} height="20" rx="3" class="phase" />
                         </g>
                     }
                 }) }
@@ -107,7 +99,7 @@ pub fn Gantt(p: &GanttProps) -> Html {
                 <caption class="visually-hidden">{ "Timeline dates" }</caption>
                 <thead><tr><th scope="col">{ "Phase" }</th><th scope="col">{ "Starts (likely)" }</th><th scope="col">{ "Ends (likely)" }</th><th scope="col">{ "Ends (range)" }</th></tr></thead>
                 <tbody>
-                    { for p.phases.iter().map(|ph| html! {
+                    { for phases.iter().map(|ph| html! {
                         <tr data-phase={ph.id.clone()}>
                             <th scope="row">{ ph.label.clone() }</th>
                             <td>{ ph.start.likely.clone() }</td>

@@ -39,11 +39,18 @@ fn item(ctx: &Ctx, r: &Recommendation, name: String) -> Html {
     html! { <li><strong>{ name }</strong>{ reasons(ctx, &r.reasons) }</li> }
 }
 
-#[component]
-pub fn DecisionPanel() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+/// Rendered as a plain function: it holds no state of its own.
+pub fn decision_panel(ctx: &Ctx) -> Html {
     let d = &ctx.readiness.decision;
-    let cats: Vec<String> = d.categories_in_scope.iter().map(|c| ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone())).collect();
+    let cats: Vec<String> = d
+        .categories_in_scope
+        .iter()
+        .map(|c| {
+            ctx.catalog
+                .category(c)
+                .map_or(c.clone(), |x| x.name.clone())
+        })
+        .collect();
     html! {
         <section class="decision" aria-labelledby="decision-title" data-testid="decision">
             <h2 id="decision-title">{ "Recommended report" }</h2>
@@ -52,19 +59,19 @@ pub fn DecisionPanel() -> Html {
                 { if d.is_type1() { String::new() } else { format!(", {}-month observation window", d.window_months) } }
             </p>
             <ul class="decision-items">
-                { for d.reports.iter().map(|r| item(&ctx, r, report_name(&r.id).to_owned())) }
-                { item(&ctx, &d.report_type, report_name(&d.report_type.id).to_owned()) }
+                { for d.reports.iter().map(|r| item(ctx, r, report_name(&r.id).to_owned())) }
+                { item(ctx, &d.report_type, report_name(&d.report_type.id).to_owned()) }
                 if !d.is_type1() {
-                    <li><strong>{ format!("{}-month window", d.window_months) }</strong>{ reasons(&ctx, &d.window_reasons) }</li>
+                    <li><strong>{ format!("{}-month window", d.window_months) }</strong>{ reasons(ctx, &d.window_reasons) }</li>
                 }
-                { for d.add_ons.iter().map(|r| item(&ctx, r, format!("Option: {}", report_name(&r.id)))) }
-                if let Some(b) = &d.bridge_letter { { item(&ctx, b, "Bridge letters".into()) } }
+                { for d.add_ons.iter().map(|r| item(ctx, r, format!("Option: {}", report_name(&r.id)))) }
+                if let Some(b) = &d.bridge_letter { { item(ctx, b, "Bridge letters".into()) } }
             </ul>
             <h3>{ "Categories in scope" }</h3>
             <p data-testid="categories-in-scope">{ cats.join(", ") }
                 { if d.categories_chosen_by_user { " (your choice)" } else { " (recommended)" } }</p>
             <ul class="decision-items">
-                { for d.recommended_categories.iter().map(|r| item(&ctx, r, ctx.catalog.category(&r.id).map_or(r.id.clone(), |c| c.name.clone()))) }
+                { for d.recommended_categories.iter().map(|r| item(ctx, r, ctx.catalog.category(&r.id).map_or(r.id.clone(), |c| c.name.clone()))) }
             </ul>
         </section>
     }

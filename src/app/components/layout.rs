@@ -1,6 +1,9 @@
 //! The page frame: skip link, header, the step list with progress, and the routed page.
 
-use crate::app::pages::{questionnaire::QuestionnairePage, results::ResultsPage, review::ReviewPage, welcome::WelcomePage};
+use crate::app::pages::{
+    questionnaire::questionnaire_page, results::results_page, review::review_page,
+    welcome::welcome_page,
+};
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use crate::engine::visibility::Count;
@@ -18,13 +21,39 @@ pub struct Step {
 /// The steps in order: welcome, scope, applicability, each category in scope, review, results.
 pub fn steps(ctx: &Ctx) -> Vec<Step> {
     let r = &ctx.readiness;
-    let mut out = vec![Step { route: Route::Welcome, label: "Welcome".into(), count: None }];
-    for qn in ctx.catalog.questionnaires.iter().filter(|q| r.visibility.questionnaire(&q.id)) {
-        let count = r.progress.questionnaires.iter().find(|(id, _)| *id == qn.id).map(|(_, c)| *c);
-        out.push(Step { route: Route::for_questionnaire(&qn.id), label: qn.title.clone(), count });
+    let mut out = vec![Step {
+        route: Route::Welcome,
+        label: "Welcome".into(),
+        count: None,
+    }];
+    for qn in ctx
+        .catalog
+        .questionnaires
+        .iter()
+        .filter(|q| r.visibility.questionnaire(&q.id))
+    {
+        let count = r
+            .progress
+            .questionnaires
+            .iter()
+            .find(|(id, _)| *id == qn.id)
+            .map(|(_, c)| *c);
+        out.push(Step {
+            route: Route::for_questionnaire(&qn.id),
+            label: qn.title.clone(),
+            count,
+        });
     }
-    out.push(Step { route: Route::Review, label: "Check your answers".into(), count: None });
-    out.push(Step { route: Route::Results, label: "Results".into(), count: None });
+    out.push(Step {
+        route: Route::Review,
+        label: "Check your answers".into(),
+        count: None,
+    });
+    out.push(Step {
+        route: Route::Results,
+        label: "Results".into(),
+        count: None,
+    });
     out
 }
 
@@ -42,12 +71,12 @@ pub fn Layout() -> Html {
         .filter(|s| !s.trim().is_empty())
         .map(str::to_owned);
     let main = match route.clone() {
-        Route::Welcome | Route::NotFound => html! { <WelcomePage /> },
-        Route::Scope => html! { <QuestionnairePage id={"scope"} /> },
-        Route::Applicability => html! { <QuestionnairePage id={"applicability"} /> },
-        Route::Category { id } => html! { <QuestionnairePage id={id} /> },
-        Route::Review => html! { <ReviewPage /> },
-        Route::Results => html! { <ResultsPage /> },
+        Route::Welcome | Route::NotFound => welcome_page(&ctx),
+        Route::Scope => questionnaire_page(&ctx, "scope"),
+        Route::Applicability => questionnaire_page(&ctx, "applicability"),
+        Route::Category { id } => questionnaire_page(&ctx, &id),
+        Route::Review => review_page(&ctx),
+        Route::Results => results_page(&ctx),
     };
     html! {
         <>
@@ -104,21 +133,17 @@ pub fn neighbours(ctx: &Ctx, route: &Route) -> (Option<Step>, Option<Step>) {
     let all = steps(ctx);
     let i = all.iter().position(|s| &s.route == route);
     match i {
-        Some(i) => (i.checked_sub(1).map(|j| all[j].clone()), all.get(i + 1).cloned()),
+        Some(i) => (
+            i.checked_sub(1).map(|j| all[j].clone()),
+            all.get(i + 1).cloned(),
+        ),
         None => (None, None),
     }
 }
 
 /// Back / Continue links at the foot of a step.
-#[derive(Properties, PartialEq)]
-pub struct StepNavProps {
-    pub route: Route,
-}
-
-#[component]
-pub fn StepNav(props: &StepNavProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
-    let (prev, next) = neighbours(&ctx, &props.route);
+pub fn step_nav(ctx: &Ctx, route: &Route) -> Html {
+    let (prev, next) = neighbours(ctx, route);
     html! {
         <nav class="step-nav" aria-label="Step navigation">
             if let Some(p) = prev {

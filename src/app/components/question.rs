@@ -5,6 +5,7 @@
 
 use crate::app::state::{Action, State};
 use crate::catalog::{Question, QuestionKind, ScaleOption};
+use crate::estimate::range::number;
 use crate::AnswerValue;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -20,7 +21,10 @@ pub struct QuestionProps {
 }
 
 fn input_value(e: &Event) -> String {
-    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -38,13 +42,22 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         Callback::from(move |_| set(None))
     };
     let help_id = format!("{id}-help");
-    let is_na = answer.as_ref().and_then(|a| a.as_str()).is_some_and(|o| p.scale.iter().any(|s| s.id == o && s.not_applicable));
+    let is_na = answer
+        .as_ref()
+        .and_then(|a| a.as_str())
+        .is_some_and(|o| p.scale.iter().any(|s| s.id == o && s.not_applicable));
     let body = match q.kind {
         QuestionKind::Control | QuestionKind::Choice => {
             let options: Vec<(String, String)> = if q.kind == QuestionKind::Control {
-                p.scale.iter().map(|o| (o.id.clone(), o.label.clone())).collect()
+                p.scale
+                    .iter()
+                    .map(|o| (o.id.clone(), o.label.clone()))
+                    .collect()
             } else {
-                q.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect()
+                q.options
+                    .iter()
+                    .map(|o| (o.id.clone(), o.label.clone()))
+                    .collect()
             };
             let chosen = answer.as_ref().and_then(|a| a.as_str()).map(str::to_owned);
             html! {
@@ -95,12 +108,16 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             }
         }
         QuestionKind::Number => {
-            let value = answer.as_ref().and_then(|a| a.as_number()).map(|n| n.to_string()).unwrap_or_default();
+            let value = answer
+                .as_ref()
+                .and_then(|a| a.as_number())
+                .map(number)
+                .unwrap_or_default();
             let (min, max) = (q.min.unwrap_or(0.0), q.max.unwrap_or(f64::MAX));
             html! {
                 <div class="number">
                     <input type="number" id={format!("{id}--input")} inputmode="decimal" value={value}
-                        min={min.to_string()} max={max.to_string()} step="any" aria-labelledby={format!("{id}-legend")}
+                        min={number(min)} max={q.max.map(number)} step="any" aria-labelledby={format!("{id}-legend")}
                         aria-describedby={help_id.clone()}
                         onchange={Callback::from(move |e: Event| {
                             let raw = input_value(&e);
@@ -114,7 +131,11 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             }
         }
         QuestionKind::Text => {
-            let value = answer.as_ref().and_then(|a| a.as_str()).unwrap_or_default().to_owned();
+            let value = answer
+                .as_ref()
+                .and_then(|a| a.as_str())
+                .unwrap_or_default()
+                .to_owned();
             let max = q.max.unwrap_or(200.0) as usize;
             html! {
                 <input type="text" class="text" id={format!("{id}--input")} value={value} maxlength={max.to_string()}
@@ -130,7 +151,11 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         let d = p.dispatch.clone();
         let id = id.clone();
         Callback::from(move |e: Event| {
-            let v = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default();
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                .map(|t| t.value())
+                .unwrap_or_default();
             d.dispatch(Action::Note(id.clone(), v));
         })
     };

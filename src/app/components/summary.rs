@@ -5,12 +5,6 @@ use crate::app::Ctx;
 use crate::engine::scoring::Score;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// The questionnaire of the current step.
-    pub questionnaire: AttrValue,
-}
-
 pub fn band_label(ctx: &Ctx, s: &Score) -> String {
     s.band
         .as_ref()
@@ -18,21 +12,30 @@ pub fn band_label(ctx: &Ctx, s: &Score) -> String {
         .map_or_else(|| "Not scored yet".to_owned(), |b| b.label.clone())
 }
 
-#[component]
-pub fn LiveSummary(p: &SummaryProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+/// `questionnaire` is the current step.
+pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
     let r = &ctx.readiness;
     let overall = &r.scores.overall;
-    let step = r.scores.categories.iter().find(|s| s.id == p.questionnaire.as_str());
-    let count = r.progress.questionnaires.iter().find(|(id, _)| id == p.questionnaire.as_str()).map(|(_, c)| *c).unwrap_or_default();
-    let target = if r.decision.is_type1() { "Type I" } else { "Type II" };
+    let step = r.scores.categories.iter().find(|s| s.id == questionnaire);
+    let count = r
+        .progress
+        .questionnaires
+        .iter()
+        .find(|(id, _)| id == questionnaire)
+        .map(|(_, c)| *c)
+        .unwrap_or_default();
+    let target = if r.decision.is_type1() {
+        "Type I"
+    } else {
+        "Type II"
+    };
     html! {
         <aside class="live-summary" aria-label="Readiness so far">
             <h2 class="visually-hidden">{ "Readiness so far" }</h2>
             <div class="figure">
                 <span class="label" id="overall-label">{ format!("Overall readiness ({target})") }</span>
                 <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }</span>
-                <span class={classes!("band", overall.band.clone())}>{ band_label(&ctx, overall) }</span>
+                <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
             </div>
             if let Some(s) = step {
                 <div class="figure">

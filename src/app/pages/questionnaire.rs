@@ -1,23 +1,16 @@
 //! One questionnaire step: its visible sections and questions, with the live summary beside them.
 
-use crate::app::components::decision::DecisionPanel;
-use crate::app::components::layout::StepNav;
+use crate::app::components::decision::decision_panel;
+use crate::app::components::layout::step_nav;
 use crate::app::components::question::QuestionView;
-use crate::app::components::summary::LiveSummary;
+use crate::app::components::summary::live_summary;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub id: AttrValue,
-}
-
-#[component]
-pub fn QuestionnairePage(p: &Props) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
-    let Some(qn) = ctx.catalog.questionnaire(&p.id) else {
+pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
+    let Some(qn) = ctx.catalog.questionnaire(id) else {
         return html! { <article class="page"><h1>{ "Step not found" }</h1><Link<Route> to={Route::Welcome}>{ "Back to the start" }</Link<Route>></article> };
     };
     let r = &ctx.readiness;
@@ -67,11 +60,11 @@ pub fn QuestionnairePage(p: &Props) -> Html {
                         <ul>{ for hidden.iter().map(|t| html! { <li>{ *t }</li> }) }</ul>
                     </section>
                 }
-                <StepNav route={route} />
+                { step_nav(ctx, &route) }
             </article>
             <div class="side">
-                <LiveSummary questionnaire={qn.id.clone()} />
-                if qn.id == "applicability" || qn.id == "scope" { <DecisionPanel /> }
+                { live_summary(ctx, &qn.id) }
+                if qn.id == "applicability" || qn.id == "scope" { { decision_panel(ctx) } }
             </div>
         </div>
     }

@@ -1,10 +1,10 @@
 //! The results dashboard: scores, decision, gaps, timeline and cost, each with its reasons.
 
-use crate::app::components::charts::{BarChart, BarRow, Gantt};
-use crate::app::components::decision::DecisionPanel;
+use crate::app::components::charts::{bar_chart, gantt, BarRow};
+use crate::app::components::decision::decision_panel;
 use crate::app::components::summary::band_label;
 use crate::app::format::{money, money_range, number_range, score, trim};
-use crate::app::state::Action;
+use crate::app::state::{Action, GapFilter};
 use crate::app::Ctx;
 use crate::estimate::range::Driver;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 fn drivers_table(caption: &str, drivers: &[Driver], money_unit: bool, total_label: &str) -> Html {
-    let fmt = |r: &crate::estimate::range::Range| if money_unit { money_range(r) } else { number_range(r, "h") };
+    let fmt = |r: &crate::estimate::range::Range| {
+        if money_unit {
+            money_range(r)
+        } else {
+            number_range(r, "h")
+        }
+    };
     let total = crate::estimate::range::total(drivers);
     html! {
         <table class="drivers">
@@ -33,29 +39,49 @@ fn drivers_table(caption: &str, drivers: &[Driver], money_unit: bool, total_labe
 }
 
 fn select_value(e: &Event) -> String {
-    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
 }
 fn input(e: &Event) -> Option<HtmlInputElement> {
-    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
 }
 
-#[component]
-pub fn ResultsPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+pub fn results_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
     let cat = ctx.catalog;
     let overall = &r.scores.overall;
-    let company = ctx.state.answers.get("scope.company_name").and_then(|a| a.as_str()).unwrap_or("Your company").to_owned();
-    let cat_rows: Vec<BarRow> = r.scores.categories.iter().map(|s| BarRow {
-        label: cat.category(&s.id).map_or(s.id.clone(), |c| c.name.clone()),
-        design: s.design,
-        operating: s.operating,
-    }).collect();
-    let group_rows: Vec<BarRow> = r.scores.groups.iter().map(|s| BarRow {
-        label: cat.group(&s.id).map_or(s.id.clone(), |g| format!("{} {}", g.id, g.name)),
-        design: s.design,
-        operating: s.operating,
-    }).collect();
+    let company = ctx
+        .state
+        .answers
+        .get("scope.company_name")
+        .and_then(|a| a.as_str())
+        .unwrap_or("Your company")
+        .to_owned();
+    let cat_rows: Vec<BarRow> = r
+        .scores
+        .categories
+        .iter()
+        .map(|s| BarRow {
+            label: cat.category(&s.id).map_or(s.id.clone(), |c| c.name.clone()),
+            design: s.design,
+            operating: s.operating,
+        })
+        .collect();
+    let group_rows: Vec<BarRow> = r
+        .scores
+        .groups
+        .iter()
+        .map(|s| BarRow {
+            label: cat
+                .group(&s.id)
+                .map_or(s.id.clone(), |g| format!("{} {}", g.id, g.name)),
+            design: s.design,
+            operating: s.operating,
+        })
+        .collect();
     html! {
         <article class="page results">
             <header class="report-head">
@@ -67,7 +93,7 @@ pub fn ResultsPage() -> Html {
                 <div class="cards">
                     <div class="card big">
                         <span class="value" data-testid="results-overall">{ score(overall.target) }</span>
-                        <span class={classes!("band", overall.band.clone())}>{ band_label(&ctx, overall) }</span>
+                        <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                         <span class="sub">{ if r.decision.is_type1() { "for a Type I report" } else { "for a Type II report" } }</span>
                     </div>
                     <div class="card"><span class="label">{ "Design (Type I)" }</span><span class="value">{ score(overall.design) }</span></div>
@@ -78,57 +104,70 @@ pub fn ResultsPage() -> Html {
                 if !overall.key_gaps.is_empty() {
                     <p class="warning">{ format!("{} key control(s) are not in place; each would likely be an audit exception, so the band is capped.", overall.key_gaps.len()) }</p>
                 }
-                <BarChart caption="Readiness by category" rows={cat_rows} />
-                <BarChart caption="Readiness by criterion group" rows={group_rows} />
+                { bar_chart("Readiness by category", &cat_rows) }
+                { bar_chart("Readiness by criterion group", &group_rows) }
             </section>
-            <DecisionPanel />
-            <GapList />
-            <TimelineSection />
-            <CostSection />
+            { decision_panel(ctx) }
+            { gap_list(ctx) }
+            { timeline_section(ctx) }
+            { cost_section(ctx) }
         </article>
     }
 }
 
-#[component]
-fn GapList() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
-    let category = use_state(|| "all".to_owned());
-    let key_only = use_state(|| false);
-    let effort = use_state(|| "any".to_owned());
+fn gap_list(ctx: &Ctx) -> Html {
+    let f = &ctx.state.gap_filter;
+    let (category, key_only, effort) = (&f.category, f.key_only, &f.effort);
     let r = &ctx.readiness;
-    let shown: Vec<_> = r.gaps.iter().filter(|g| {
-        (*category == "all" || g.category == *category)
-            && (!*key_only || g.key)
-            && match effort.as_str() {
-                "small" => g.remaining_days <= 2.0,
-                "medium" => g.remaining_days > 2.0 && g.remaining_days <= 5.0,
-                "large" => g.remaining_days > 5.0,
-                _ => true,
-            }
-    }).collect();
-    let on_cat = { let s = category.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) };
-    let on_key = { let s = key_only.clone(); Callback::from(move |e: Event| s.set(input(&e).is_some_and(|i| i.checked()))) };
-    let on_effort = { let s = effort.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) };
-    let option_label = |id: &str| ctx.catalog.scale_option(id).map_or(id.to_owned(), |o| o.label.clone());
+    let shown: Vec<_> = r
+        .gaps
+        .iter()
+        .filter(|g| {
+            (category == "all" || g.category == *category)
+                && (!key_only || g.key)
+                && match effort.as_str() {
+                    "small" => g.remaining_days <= 2.0,
+                    "medium" => g.remaining_days > 2.0 && g.remaining_days <= 5.0,
+                    "large" => g.remaining_days > 5.0,
+                    _ => true,
+                }
+        })
+        .collect();
+    let set = |change: fn(&mut GapFilter, &Event)| {
+        let d = ctx.state.dispatcher();
+        let f = f.clone();
+        Callback::from(move |e: Event| {
+            let mut next = f.clone();
+            change(&mut next, &e);
+            d.dispatch(Action::GapFilter(next));
+        })
+    };
+    let on_cat = set(|f, e| f.category = select_value(e));
+    let on_key = set(|f, e| f.key_only = input(e).is_some_and(|i| i.checked()));
+    let on_effort = set(|f, e| f.effort = select_value(e));
+    let option_label = |id: &str| {
+        ctx.catalog
+            .scale_option(id)
+            .map_or(id.to_owned(), |o| o.label.clone())
+    };
     html! {
         <section class="gaps" aria-labelledby="gaps-title">
             <h2 id="gaps-title">{ format!("Gaps to close ({})", r.gaps.len()) }</h2>
             <div class="filters no-print">
                 <label>{ "Category " }
                     <select id="gap-category" onchange={on_cat}>
-                        <option value="all" selected={*category == "all"}>{ "All" }</option>
+                        <option value="all" selected={category == "all"}>{ "All" }</option>
                         { for r.decision.categories_in_scope.iter().map(|c| html! {
-                            <option value={c.clone()} selected={*category == *c}>{ ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone()) }</option>
+                            <option value={c.clone()} selected={category == c}>{ ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone()) }</option>
                         }) }
                     </select>
                 </label>
-                <label><input type="checkbox" id="gap-key-only" checked={*key_only} onchange={on_key} />{ " Key controls only" }</label>
+                <label><input type="checkbox" id="gap-key-only" checked={key_only} onchange={on_key} />{ " Key controls only" }</label>
                 <label>{ "Effort " }
                     <select id="gap-effort" onchange={on_effort}>
-                        <option value="any">{ "Any" }</option>
-                        <option value="small">{ "Up to 2 days" }</option>
-                        <option value="medium">{ "2 to 5 days" }</option>
-                        <option value="large">{ "Over 5 days" }</option>
+                        { for [("any", "Any"), ("small", "Up to 2 days"), ("medium", "2 to 5 days"), ("large", "Over 5 days")].into_iter().map(|(v, l)| html! {
+                            <option value={v} selected={effort == v}>{ l }</option>
+                        }) }
                     </select>
                 </label>
             </div>
@@ -155,9 +194,7 @@ fn GapList() -> Html {
     }
 }
 
-#[component]
-fn TimelineSection() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+fn timeline_section(ctx: &Ctx) -> Html {
     let t = &ctx.readiness.estimate.timeline;
     let dispatch = ctx.state.dispatcher();
     let on_start = Callback::from(move |e: Event| {
@@ -167,12 +204,15 @@ fn TimelineSection() -> Html {
             }
         }
     });
-    let alt_label = |id: &str| match id {
-        "type1_first" => "Get a Type I report first",
-        "security_only" => "Start with Security only",
-        "double_capacity" => "Double the compliance capacity",
-        other => other,
-    }.to_owned();
+    let alt_label = |id: &str| {
+        match id {
+            "type1_first" => "Get a Type I report first",
+            "security_only" => "Start with Security only",
+            "double_capacity" => "Double the compliance capacity",
+            other => other,
+        }
+        .to_owned()
+    };
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ "Timeline" }</h2>
@@ -200,19 +240,28 @@ fn TimelineSection() -> Html {
                     </div>
                 }
             }
-            <Gantt start={t.start.clone()} phases={t.phases.clone()} />
+            { gantt(&t.start, &t.phases) }
         </section>
     }
 }
 
-#[component]
-fn CostSection() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+fn cost_section(ctx: &Ctx) -> Html {
     let c = &ctx.readiness.estimate.cost;
     let a = &ctx.state.assumptions;
     let d = ctx.state.dispatcher();
-    let on_tier = { let d = d.clone(); Callback::from(move |e: Event| d.dispatch(Action::Tier(select_value(&e)))) };
-    let toggle = |item: &'static str| { let d = d.clone(); Callback::from(move |e: Event| d.dispatch(Action::Optional { item, on: input(&e).is_some_and(|i| i.checked()) })) };
+    let on_tier = {
+        let d = d.clone();
+        Callback::from(move |e: Event| d.dispatch(Action::Tier(select_value(&e))))
+    };
+    let toggle = |item: &'static str| {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            d.dispatch(Action::Optional {
+                item,
+                on: input(&e).is_some_and(|i| i.checked()),
+            })
+        })
+    };
     let params = ctx.catalog.estimation.with_overrides(&a.overrides);
     let editable = params.assumptions();
     html! {
@@ -221,8 +270,8 @@ fn CostSection() -> Html {
             <div class="controls no-print">
                 <label for="tier">{ "Auditor " }</label>
                 <select id="tier" onchange={on_tier}>
-                    { for ctx.catalog.estimation.cost.tiers.iter().map(|(id, t)| html! {
-                        <option value={id.clone()} selected={a.tier == *id}>{ t.label.clone() }</option>
+                    { for ctx.catalog.estimation.cost.tiers.iter().map(|t| html! {
+                        <option value={t.id.clone()} selected={a.tier == t.id}>{ t.label.clone() }</option>
                     }) }
                 </select>
                 <label><input type="checkbox" checked={a.pen_test} onchange={toggle("pen_test")} />{ " Penetration test" }</label>

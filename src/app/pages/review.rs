@@ -1,17 +1,22 @@
 //! "Check your answers": what is still open in each step before the results.
 
-use crate::app::components::layout::StepNav;
+use crate::app::components::layout::step_nav;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[component]
-pub fn ReviewPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+pub fn review_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
     let answers = &ctx.state.answers;
-    let na_ids: Vec<&str> = ctx.catalog.manifest.scale.iter().filter(|o| o.not_applicable).map(|o| o.id.as_str()).collect();
+    let na_ids: Vec<&str> = ctx
+        .catalog
+        .manifest
+        .scale
+        .iter()
+        .filter(|o| o.not_applicable)
+        .map(|o| o.id.as_str())
+        .collect();
     html! {
         <article class="page review">
             <h1>{ "Check your answers" }</h1>
@@ -47,7 +52,7 @@ pub fn ReviewPage() -> Html {
             if r.progress.hidden_answers > 0 {
                 <p>{ format!("{} answers belong to questions that no longer apply; they are kept but not counted.", r.progress.hidden_answers) }</p>
             }
-            <StepNav route={Route::Review} />
+            { step_nav(ctx, &Route::Review) }
         </article>
     }
 }

@@ -5,11 +5,13 @@ use crate::app::Ctx;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[component]
-pub fn WelcomePage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+pub fn welcome_page(ctx: &Ctx) -> Html {
     let started = ctx.readiness.progress.overall.answered > 0;
-    let questions: usize = ctx.catalog.questions().filter(|(qn, _, _)| ctx.catalog.is_category(&qn.id)).count();
+    let questions: usize = ctx
+        .catalog
+        .questions()
+        .filter(|(qn, _, _)| ctx.catalog.is_category(&qn.id))
+        .count();
     html! {
         <article class="page welcome">
             <h1>{ "How ready are you for a SOC 1 or SOC 2 audit?" }</h1>

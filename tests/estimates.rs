@@ -1,0 +1,544 @@
+//! Named scenarios for the timeline and cost estimates, with hand-checked expectations (issue 4).
+//!
+//! (A) a 15-person SaaS on one cloud, Security only, mostly implemented.
+//! (B) a 300-person payments company, SOC 1 and SOC 2, all five categories, many gaps.
+//!
+//! Run `cargo test --test estimates print_scenario_figures -- --nocapture` to see the figures.
+
+use soc_readiness::catalog::Catalog;
+use soc_readiness::estimate::range::Range;
+use soc_readiness::estimate::timeline::DateRange;
+use soc_readiness::{evaluate, Answers, Assumptions, Readiness};
+
+const START: &str = "2027-01-04";
+
+fn catalog() -> Catalog {
+    Catalog::builtin()
+}
+
+fn assumptions(tier: &str) -> Assumptions {
+    Assumptions {
+        start_date: START.into(),
+        tier: tier.into(),
+        ..Default::default()
+    }
+}
+
+/// Answers every control question of `category`, choosing by position in the questionnaire.
+fn answer_category(
+    c: &Catalog,
+    mut a: Answers,
+    category: &str,
+    pick: impl Fn(usize) -> &'static str,
+) -> Answers {
+    let ids: Vec<String> = c
+        .questions()
+        .filter(|(qn, _, _)| qn.id == category)
+        .map(|(_, _, q)| q.id.clone())
+        .collect();
+    assert!(!ids.is_empty(), "no questions in {category}");
+    for (i, id) in ids.iter().enumerate() {
+        a = a.with(id, pick(i));
+    }
+    a
+}
+
+/// (A) A 15-person SaaS on one public cloud, Security only, customers' security teams asking.
+fn scenario_a_answers(c: &Catalog) -> Answers {
+    let a = Answers::default()
+        .with("scope.company_name", "Small SaaS")
+        .with("scope.headcount", 15.0)
+        .with("scope.systems", 2.0)
+        .with("scope.locations", 1.0)
+        .with("scope.hosting", "cloud")
+        .with("scope.subservice_count", 1.0)
+        .with("scope.subservice_method", "carve_out")
+        .with("scope.data_kinds", ["customer_confidential"])
+        .with("scope.customer_asks", ["soc2", "questionnaires"])
+        .with("scope.deadline", "9m")
+        .with("scope.frameworks", ["none"])
+        .with("scope.tooling", "platform")
+        .with("scope.compliance_fte", 1.0)
+        .with("app.financial_impact", "no")
+        .with("app.sox_customers", "no")
+        .with("app.security_reviews", "yes")
+        .with("app.sla", "no")
+        .with("app.categories", ["security_only"])
+        .with("app.prior_report", "none")
+        .with("app.type1_accepted", "unsure")
+        .with("app.fiscal_gap", "no")
+        .with("app.public_report", "no")
+        .with("app.other_frameworks", "no");
+    // Mostly implemented: half evidenced, most of the rest implemented, every tenth partial.
+    answer_category(c, a, "security", |i| match i {
+        _ if i % 10 == 9 => "partial",
+        _ if i % 2 == 0 => "evidenced",
+        _ => "implemented",
+    })
+}
+
+/// (B) A 300-person payments company: SOC 1 and SOC 2, all five categories, many gaps.
+fn scenario_b_answers(c: &Catalog) -> Answers {
+    let mut a = Answers::default()
+        .with("scope.company_name", "Payments Co")
+        .with("scope.headcount", 300.0)
+        .with("scope.systems", 12.0)
+        .with("scope.locations", 4.0)
+        .with("scope.hosting", "mixed")
+        .with("scope.subservice_count", 6.0)
+        .with("scope.subservice_method", "inclusive")
+        .with(
+            "scope.data_kinds",
+            ["customer_confidential", "personal", "payment", "financial"],
+        )
+        .with("scope.customer_asks", ["soc1", "soc2", "questionnaires"])
+        .with("scope.deadline", "none")
+        .with("scope.frameworks", ["none"])
+        .with("scope.tooling", "manual")
+        .with("scope.compliance_fte", 1.0)
+        .with("app.financial_impact", "yes")
+        .with("app.read_only", "no")
+        .with("app.sox_customers", "yes")
+        .with("app.security_reviews", "yes")
+        .with("app.sla", "yes")
+        .with("app.confidential_data", "yes")
+        .with("app.processing_critical", "yes")
+        .with("app.personal_data_controller", "yes")
+        .with("app.prior_report", "none")
+        .with("app.type1_accepted", "no")
+        .with("app.fiscal_gap", "yes")
+        .with("app.public_report", "no")
+        .with("app.other_frameworks", "no");
+    // Many gaps: mostly "no", every third "planned", an occasional "partial".
+    for cat in [
+        "security",
+        "availability",
+        "confidentiality",
+        "processing_integrity",
+        "privacy",
+    ] {
+        a = answer_category(c, a, cat, |i| match i {
+            _ if i % 10 == 5 => "partial",
+            _ if i % 3 == 0 => "planned",
+            _ => "no",
+        });
+    }
+    a
+}
+
+fn scenario_a(c: &Catalog) -> Readiness {
+    evaluate(c, &scenario_a_answers(c), &assumptions("boutique"))
+}
+
+fn scenario_b(c: &Catalog) -> Readiness {
+    evaluate(c, &scenario_b_answers(c), &assumptions("boutique"))
+}
+
+fn reports(r: &Readiness) -> Vec<&str> {
+    r.decision.reports.iter().map(|x| x.id.as_str()).collect()
+}
+
+fn assert_range(actual: Range, expected: [f64; 3], what: &str) {
+    for (i, e) in expected.iter().enumerate() {
+        assert!(
+            (actual.get(i) - e).abs() < 1e-6,
+            "{what}: {actual:?}, expected {expected:?}"
+        );
+    }
+}
+
+fn driver_keys(r: &Readiness) -> Vec<&str> {
+    r.estimate
+        .cost
+        .audit_drivers
+        .iter()
+        .map(|d| d.key.as_str())
+        .collect()
+}
+
+#[test]
+fn scenario_a_small_saas_security_only() {
+    let c = catalog();
+    let a = scenario_a_answers(&c);
+    let r = scenario_a(&c);
+    let d = &r.decision;
+    assert_eq!(reports(&r), vec!["soc2"]);
+    assert!(d.add_ons.is_empty());
+    assert_eq!(d.report_type.id, "type2");
+    assert_eq!(d.window_months, 3);
+    assert_eq!(d.window_reasons[0].rule, "window.deadline");
+    assert_eq!(d.categories_in_scope, vec!["security".to_string()]);
+    assert!(d.bridge_letter.is_none());
+
+    // Mostly implemented: a high design score, a middling operating score, no unanswered questions.
+    let sec = &r.scores.categories[0];
+    assert_eq!(sec.confidence, 100.0);
+    assert!(sec.design.unwrap() >= 90.0, "{sec:?}");
+    let partial = a
+        .values
+        .values()
+        .filter(|v| v.as_str() == Some("partial"))
+        .count();
+    assert!(
+        partial > 0 && partial * 5 < sec.applicable,
+        "only a few partial answers"
+    );
+
+    // Timeline: scoping, remediation, a 3-month window, fieldwork and report: 6 to 9 months.
+    let t = &r.estimate.timeline;
+    assert_eq!(t.start, START);
+    assert!(!t.type1 && t.type1_as_of.is_none());
+    assert_eq!(t.window_months, 3);
+    let phases: Vec<&str> = t.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        phases,
+        vec![
+            "scoping",
+            "remediation",
+            "observation",
+            "type2_fieldwork",
+            "type2_report"
+        ]
+    );
+    let obs = t.phases.iter().find(|p| p.id == "observation").unwrap();
+    assert!(
+        (obs.weeks.likely - 13.04).abs() < 0.01,
+        "3 months is about 13 weeks: {:?}",
+        obs.weeks
+    );
+    // 6 and 9 months after 2027-01-04.
+    assert!(
+        t.first_report.likely.as_str() >= "2027-07-04",
+        "{:?}",
+        t.first_report
+    );
+    assert!(
+        t.first_report.likely.as_str() <= "2027-10-04",
+        "{:?}",
+        t.first_report
+    );
+    assert_eq!(t.first_report, t.type2_report);
+    // The 9-month deadline: 9 x 30.44 days = 274 days after the start.
+    let deadline = t.deadline.as_ref().expect("a deadline was given");
+    assert_eq!(deadline.date, "2027-10-05");
+    assert!(deadline.met);
+    assert!(deadline.alternatives.is_empty());
+    assert!(t.capacity_fte == 1.0);
+
+    // Fee: the boutique Type II base fee plus one carve-out subservice organisation.
+    let cost = &r.estimate.cost;
+    assert_eq!(
+        driver_keys(&r),
+        vec![
+            "cost.tiers.boutique.type2",
+            "cost.complexity.per_subservice_carve_out"
+        ]
+    );
+    assert_range(
+        cost.audit_drivers[0].amount,
+        [25000.0, 45000.0, 75000.0],
+        "boutique Type II base fee",
+    );
+    assert_range(cost.audit_fee, [25000.0, 45500.0, 76000.0], "audit fee");
+    assert!((25000.0..=75000.0).contains(&cost.audit_fee.likely));
+    assert_eq!(cost.currency, "USD");
+    // The default assumptions switch the penetration test on.
+    assert_eq!(cost.optional.len(), 1);
+    assert_eq!(cost.optional[0].key, "cost.optional.pen_test");
+    assert!(cost.first_year_total.likely > cost.audit_fee.likely);
+    assert!(cost.renewal_total.likely > 0.0);
+}
+
+#[test]
+fn scenario_b_payments_company_all_categories_many_gaps() {
+    let c = catalog();
+    let a = scenario_a(&c);
+    let r = scenario_b(&c);
+    let d = &r.decision;
+    assert!(
+        d.has_report("soc1") && d.has_report("soc2"),
+        "{:?}",
+        reports(&r)
+    );
+    assert_eq!(d.reports.len(), 2);
+    assert_eq!(
+        d.categories_in_scope,
+        [
+            "security",
+            "availability",
+            "confidentiality",
+            "processing_integrity",
+            "privacy"
+        ]
+        .map(String::from)
+        .to_vec()
+    );
+    assert!(!d.categories_chosen_by_user);
+    assert_eq!(d.report_type.id, "type2");
+    assert_eq!(d.window_months, 6);
+    assert!(d.bridge_letter.is_some());
+    assert!(r.gaps.len() > 100, "{} gaps", r.gaps.len());
+    assert!(r.scores.overall.target.unwrap() < 20.0);
+
+    let t = &r.estimate.timeline;
+    assert!(
+        t.first_report.likely.as_str() > "2028-01-04",
+        "more than 12 months: {:?}",
+        t.first_report
+    );
+    assert!(
+        t.first_report.low.as_str() > "2028-01-04",
+        "even the earliest date: {:?}",
+        t.first_report
+    );
+    assert!(t.deadline.is_none(), "no firm deadline");
+    assert!(t.bridge_letter_from.is_some());
+    assert!(t.phases.iter().any(|p| p.label.contains("SOC 1 and SOC 2")));
+
+    // Fee, by hand: base 25k/45k/75k; categories 19k/39k/67k; 10 extra systems x 1k/2k/4k;
+    // 3 extra locations x 1k/2.5k/5k; 6 inclusive subservice organisations x 2k/4k/8k;
+    // 3 window months beyond 3 x 0/800/1.5k; 201-1,000 people 8k/15k/25k; SOC 1 20k/30k/60k.
+    let cost = &r.estimate.cost;
+    assert_range(cost.audit_fee, [97000.0, 182900.0, 334500.0], "audit fee");
+    for key in [
+        "cost.categories.privacy",
+        "cost.complexity.per_extra_system",
+        "cost.complexity.per_extra_location",
+        "cost.complexity.per_subservice_inclusive",
+        "cost.complexity.per_window_month_over_3",
+        "cost.complexity.headcount_bands.2",
+        "cost.reports.soc1",
+    ] {
+        assert!(
+            driver_keys(&r).contains(&key),
+            "{key} missing from {:?}",
+            driver_keys(&r)
+        );
+    }
+
+    // Far above scenario A.
+    let ca = &a.estimate.cost;
+    assert!(
+        cost.first_year_total.likely >= 3.0 * ca.first_year_total.likely,
+        "{:?} vs {:?}",
+        cost.first_year_total,
+        ca.first_year_total
+    );
+    assert!(cost.audit_fee.likely >= 2.0 * ca.audit_fee.likely);
+    assert!(cost.internal_hours.likely > ca.internal_hours.likely);
+    assert!(cost.renewal_total.likely > ca.renewal_total.likely);
+    assert!(t.first_report.likely > a.estimate.timeline.first_report.likely);
+}
+
+#[test]
+fn a_bigger_auditor_costs_more() {
+    let c = catalog();
+    for answers in [scenario_a_answers(&c), scenario_b_answers(&c)] {
+        let fees: Vec<Range> = ["boutique", "mid_tier", "large_firm"]
+            .iter()
+            .map(|tier| {
+                evaluate(&c, &answers, &assumptions(tier))
+                    .estimate
+                    .cost
+                    .audit_fee
+            })
+            .collect();
+        assert!(fees[0].likely < fees[1].likely, "{fees:?}");
+        assert!(fees[1].likely < fees[2].likely, "{fees:?}");
+        for w in fees.windows(2) {
+            assert!(w[0].low <= w[1].low && w[0].high <= w[1].high, "{fees:?}");
+        }
+    }
+    // The tier does not move the timeline.
+    let a = scenario_a_answers(&c);
+    let t1 = evaluate(&c, &a, &assumptions("boutique")).estimate.timeline;
+    let t2 = evaluate(&c, &a, &assumptions("large_firm"))
+        .estimate
+        .timeline;
+    assert_eq!(t1, t2);
+}
+
+#[test]
+fn a_missed_deadline_says_so_and_offers_alternatives() {
+    let c = catalog();
+    let answers = scenario_b_answers(&c).with("scope.deadline", "6m");
+    let r = evaluate(&c, &answers, &assumptions("boutique"));
+    assert_eq!(
+        r.decision.window_months, 3,
+        "a deadline within 9 months shortens the window"
+    );
+    let t = &r.estimate.timeline;
+    let deadline = t.deadline.as_ref().expect("a deadline was given");
+    assert!(!deadline.met);
+    assert!(t.first_report.likely > deadline.date);
+    assert!(!deadline.alternatives.is_empty());
+    let ids: Vec<&str> = deadline
+        .alternatives
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["type1_first", "security_only", "double_capacity"]);
+    for alt in &deadline.alternatives {
+        assert!(
+            alt.first_report.likely <= t.first_report.likely,
+            "{} is no faster",
+            alt.id
+        );
+        assert_eq!(alt.meets_deadline, alt.first_report.likely <= deadline.date);
+    }
+    let type1 = &deadline.alternatives[0];
+    assert!(type1.first_report.likely < t.first_report.likely);
+
+    // Scenario A with a 6-month deadline: a Type I first is among the ways to make it.
+    let answers = scenario_a_answers(&c).with("scope.deadline", "6m");
+    let r = evaluate(&c, &answers, &assumptions("boutique"));
+    let deadline = r.estimate.timeline.deadline.as_ref().unwrap();
+    if !deadline.met {
+        assert!(deadline.alternatives.iter().any(|x| x.id == "type1_first"));
+        assert!(
+            !deadline
+                .alternatives
+                .iter()
+                .any(|x| x.id == "security_only"),
+            "Security is already the only category"
+        );
+    }
+}
+
+#[test]
+fn user_assumptions_move_only_editable_figures() {
+    let c = catalog();
+    let answers = scenario_b_answers(&c);
+    let base = evaluate(&c, &answers, &assumptions("boutique"));
+    let mut assume = assumptions("boutique");
+    assume.overrides.insert(
+        "cost.complexity.per_extra_system".into(),
+        [500.0, 1000.0, 1500.0],
+    );
+    assume
+        .overrides
+        .insert("cost.tiers.boutique.type2".into(), [1.0, 2.0, 3.0]);
+    let r = evaluate(&c, &answers, &assume);
+    let get = |r: &Readiness, key: &str| {
+        r.estimate
+            .cost
+            .audit_drivers
+            .iter()
+            .find(|d| d.key == key)
+            .cloned()
+            .unwrap()
+    };
+    let systems = get(&r, "cost.complexity.per_extra_system");
+    assert_range(
+        systems.amount,
+        [5000.0, 10000.0, 15000.0],
+        "10 extra systems at the user's rate",
+    );
+    assert!(systems.assumption);
+    // A sourced figure is not editable: the override is ignored.
+    assert_eq!(
+        get(&r, "cost.tiers.boutique.type2"),
+        get(&base, "cost.tiers.boutique.type2")
+    );
+    assert!(
+        (base.estimate.cost.audit_fee.likely - r.estimate.cost.audit_fee.likely - 10000.0).abs()
+            < 1e-6
+    );
+}
+
+fn money(r: Range) -> String {
+    format!("${:.0} / ${:.0} / ${:.0}", r.low, r.likely, r.high)
+}
+
+fn dates(d: &DateRange) -> String {
+    format!("{} / {} / {}", d.low, d.likely, d.high)
+}
+
+fn print_one(name: &str, r: &Readiness) {
+    let d = &r.decision;
+    let t = &r.estimate.timeline;
+    let cost = &r.estimate.cost;
+    println!(
+        "== {name} (start {}, tier {}) ==",
+        t.start, r.estimate.profile.tier
+    );
+    println!(
+        "reports: {:?}, {} with a {}-month window",
+        reports(r),
+        d.report_type.id,
+        d.window_months
+    );
+    println!("categories in scope: {:?}", d.categories_in_scope);
+    let o = &r.scores.overall;
+    println!(
+        "overall readiness: design {:?}, operating {:?}, band {:?}; {} gaps",
+        o.design,
+        o.operating,
+        o.band,
+        r.gaps.len()
+    );
+    let p = t.remediation_person_days;
+    println!(
+        "remediation person-days (low/likely/high): {:.1} / {:.1} / {:.1}, capacity {} FTE",
+        p.low, p.likely, p.high, t.capacity_fte
+    );
+    for ph in &t.phases {
+        println!(
+            "  {:<16} {} -> {} (likely)",
+            ph.id, ph.start.likely, ph.end.likely
+        );
+    }
+    println!("first report (low/likely/high): {}", dates(&t.first_report));
+    println!(
+        "Type II report (low/likely/high): {}",
+        dates(&t.type2_report)
+    );
+    if let Some(dl) = &t.deadline {
+        println!("deadline {}: met {}", dl.date, dl.met);
+    }
+    println!("audit fee (low/likely/high): {}", money(cost.audit_fee));
+    for dr in &cost.audit_drivers {
+        println!("  {:<45} {}", dr.label, money(dr.amount));
+    }
+    let h = cost.internal_hours;
+    println!(
+        "internal hours (low/likely/high): {:.0} / {:.0} / {:.0}",
+        h.low, h.likely, h.high
+    );
+    println!(
+        "internal cost (low/likely/high): {}",
+        money(cost.internal_cost)
+    );
+    for dr in &cost.optional {
+        println!("  optional: {:<35} {}", dr.label, money(dr.amount));
+    }
+    println!(
+        "first-year total (low/likely/high): {}",
+        money(cost.first_year_total)
+    );
+    println!(
+        "yearly renewal (low/likely/high): {}",
+        money(cost.renewal_total)
+    );
+    println!();
+}
+
+#[test]
+fn print_scenario_figures() {
+    let c = catalog();
+    let (a, b) = (scenario_a(&c), scenario_b(&c));
+    print_one(
+        "Scenario A: 15-person SaaS, one cloud, Security only, mostly implemented",
+        &a,
+    );
+    print_one(
+        "Scenario B: 300-person payments company, SOC 1 + SOC 2, five categories, many gaps",
+        &b,
+    );
+    println!(
+        "B / A: audit fee likely x{:.1}, first-year total likely x{:.1}",
+        b.estimate.cost.audit_fee.likely / a.estimate.cost.audit_fee.likely,
+        b.estimate.cost.first_year_total.likely / a.estimate.cost.first_year_total.likely
+    );
+    assert!(b.estimate.cost.first_year_total.likely > a.estimate.cost.first_year_total.likely);
+}
