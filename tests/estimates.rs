@@ -95,7 +95,7 @@ fn scenario_b_answers(c: &Catalog) -> Answers {
         .with("scope.deadline", "none")
         .with("scope.frameworks", ["none"])
         .with("scope.tooling", "manual")
-        .with("scope.compliance_fte", 1.0)
+        .with("scope.compliance_fte", 3.0)
         .with("app.financial_impact", "yes")
         .with("app.read_only", "no")
         .with("app.sox_customers", "yes")

@@ -385,7 +385,11 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
     // Internal-hour and timeline drivers taken from the data are their parameter's range times its count.
     for d in &cost.internal_hour_drivers {
         if let Some(p) = params.get(&d.key) {
-            let count = if d.key == "cost.internal.per_extra_category_hours" { pr.extra_categories.len() as f64 } else { 1.0 };
+            let count = if d.key == "cost.internal.per_extra_category_hours" {
+                pr.extra_categories.len() as f64
+            } else {
+                1.0
+            };
             prop_assert_eq!(d.amount, Range::new(p.range).scale(count), "{}", &d.key);
         } else {
             prop_assert_eq!(d.key.as_str(), "remediation.person_days");
@@ -393,7 +397,9 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
     }
     for ph in &r.estimate.timeline.phases {
         for d in ph.drivers.iter().filter(|d| d.key.starts_with("timeline.")) {
-            let p = params.get(&d.key).ok_or_else(|| TestCaseError::fail(format!("driver {} names no parameter", d.key)))?;
+            let p = params.get(&d.key).ok_or_else(|| {
+                TestCaseError::fail(format!("driver {} names no parameter", d.key))
+            })?;
             prop_assert_eq!(d.amount, Range::new(p.range), "{}", &d.key);
         }
     }
@@ -593,7 +599,7 @@ proptest! {
         not_lower_range(&before.estimate.cost.internal_hours, &after.estimate.cost.internal_hours, "internal hours")?;
         not_lower_range(&before.estimate.cost.first_year_total, &after.estimate.cost.first_year_total, "first-year total")?;
         if let (Some(b), Some(a)) = (&tb.deadline, &ta.deadline) {
-            prop_assert!(!(a.met && !b.met), "a worse answer made the deadline");
+            prop_assert!(b.met || !a.met, "a worse answer made the deadline");
         }
     }
 

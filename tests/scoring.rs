@@ -702,6 +702,11 @@ fn financial_impact_recommends_soc1_with_its_reason() {
             ("app.read_only".to_string(), "no".to_string())
         ]
     );
+    // The read-only follow-up is hidden (and ignored) unless there is a financial impact.
+    let plain = Answers::default().with("app.financial_impact", "no");
+    let r = run(&c, &plain.clone().with("app.read_only", "no"));
+    assert!(!r.visibility.question("app.read_only"));
+    assert_eq!(r.decision, run(&c, &plain).decision);
     // A read-only service does not need a SOC 1 on that ground.
     let r = run(
         &c,

@@ -77,5 +77,5 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
 pub fn explain(catalog: &Catalog, answers: &Answers, level: Level, id: &str) -> Vec<Contribution> {
     let (vis, _, _) = resolve(catalog, answers);
     let items = scoring::items(catalog, &vis, answers);
-    scoring::contributions(&scoring::members(catalog, &items, level, id))
+    scoring::contributions(&scoring::members(&items, level, id))
 }

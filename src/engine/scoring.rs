@@ -56,6 +56,8 @@ pub struct Contribution {
 pub struct Item<'a> {
     pub questionnaire: &'a str,
     pub question: &'a Question,
+    /// The criterion groups of the question's criteria, looked up once.
+    pub groups: Vec<&'a str>,
     pub state: State<'a>,
 }
 
@@ -93,9 +95,17 @@ pub fn items<'a>(
                     operating: o.operating,
                 },
             };
+            let mut groups: Vec<&str> = q
+                .criteria
+                .iter()
+                .filter_map(|c| catalog.criterion(c))
+                .map(|c| c.group.as_str())
+                .collect();
+            groups.dedup();
             Item {
                 questionnaire: &qn.id,
                 question: q,
+                groups,
                 state,
             }
         })
@@ -219,22 +229,13 @@ pub struct Scores {
 }
 
 /// Which items count toward a score, so scores and their explanations use one definition.
-pub fn members<'i, 'a>(
-    catalog: &Catalog,
-    items: &'i [Item<'a>],
-    level: Level,
-    id: &str,
-) -> Vec<&'i Item<'a>> {
+pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
     items
         .iter()
         .filter(|it| match level {
             Level::Overall => true,
             Level::Category => it.questionnaire == id,
-            Level::Group => it
-                .question
-                .criteria
-                .iter()
-                .any(|c| catalog.criterion(c).is_some_and(|x| x.group == id)),
+            Level::Group => it.groups.contains(&id),
             Level::Criterion => it.question.criteria.iter().any(|c| c == id),
         })
         .collect()
@@ -242,15 +243,7 @@ pub fn members<'i, 'a>(
 
 /// Scores at every level, for the categories in scope.
 pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
-    let one = |level, id: &str| {
-        score(
-            catalog,
-            level,
-            id,
-            &members(catalog, items, level, id),
-            type1,
-        )
-    };
+    let one = |level, id: &str| score(catalog, level, id, &members(items, level, id), type1);
     let m = &catalog.manifest;
     let groups: Vec<&str> = m
         .groups

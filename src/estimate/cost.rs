@@ -126,8 +126,9 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
             param,
             pr.subservice_count,
             Some(format!(
-                "{} subservice organisations, {how}",
-                number(pr.subservice_count)
+                "{} subservice organisation{}, {how}",
+                number(pr.subservice_count),
+                if pr.subservice_count == 1.0 { "" } else { "s" }
             )),
         ));
     }

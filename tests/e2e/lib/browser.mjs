@@ -53,12 +53,10 @@ export async function eventually(read, accept, { timeout = 5_000, what = 'condit
 
 /**
  * Console messages of type "error" plus uncaught page errors, as strings.
- * The browser's own implicit /favicon.ico request is not the app's doing, so its 404 is ignored.
  */
 export function problems(log) {
-  const implicit = (m) => /\/favicon\.ico$/.test(m.url);
   return [
-    ...log.console.filter((m) => m.type === 'error' && !implicit(m)).map((m) => `console.error: ${m.text} ${m.url}`.trim()),
+    ...log.console.filter((m) => m.type === 'error').map((m) => `console.error: ${m.text} ${m.url}`.trim()),
     ...log.errors.map((e) => `pageerror: ${e}`),
   ];
 }
