@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod engine;
 pub mod estimate;
+pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -7,6 +7,7 @@ pub mod routes;
 pub mod state;
 pub mod storage;
 
+use crate::report::snapshot::Snapshot;
 use crate::{evaluate, Catalog, Readiness};
 use components::layout::Layout;
 use state::State;
@@ -47,11 +48,18 @@ pub fn today() -> String {
 }
 
 fn initial_state() -> State {
-    storage::load().unwrap_or_else(|| {
-        let mut s = State::default();
-        s.assumptions.start_date = today();
-        s
-    })
+    match storage::load() {
+        Some(snap) => State {
+            answers: snap.answers,
+            assumptions: snap.assumptions,
+            ..State::default()
+        },
+        None => {
+            let mut s = State::default();
+            s.assumptions.start_date = today();
+            s
+        }
+    }
 }
 
 #[component]
@@ -61,7 +69,13 @@ fn App() -> Html {
         let s = (*state).clone();
         use_memo(s, |s| evaluate(catalog(), &s.answers, &s.assumptions))
     };
-    use_effect_with((*state).clone(), storage::save);
+    use_effect_with(
+        Snapshot {
+            answers: state.answers.clone(),
+            assumptions: state.assumptions.clone(),
+        },
+        storage::save,
+    );
     use_effect_with((), |_| {
         if let Some(body) = gloo::utils::document().body() {
             let _ = body.set_attribute("data-ready", "true");

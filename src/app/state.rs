@@ -1,17 +1,15 @@
 //! The one reducer holding the user's inputs; everything else is derived by the engine.
 
 use crate::{AnswerValue, Answers, Assumptions};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// What the user has entered: the only state the app keeps.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     pub answers: Answers,
     pub assumptions: Assumptions,
     /// How the gap list is filtered: a view setting, never saved.
-    #[serde(skip)]
     pub gap_filter: GapFilter,
 }
 

@@ -47,7 +47,7 @@ impl AnswerValue {
 pub struct Answers {
     #[serde(default)]
     pub values: BTreeMap<String, AnswerValue>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub notes: BTreeMap<String, String>,
 }
 

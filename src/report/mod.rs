@@ -1,0 +1,3 @@
+//! What leaves the engine as data: saved snapshots of an assessment.
+
+pub mod snapshot;
