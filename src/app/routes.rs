@@ -33,3 +33,9 @@ impl Route {
         }
     }
 }
+
+/// The link target of a route: plain anchors to `#/...` are keyboard- and
+/// screen-reader-native, and the hash router follows them.
+pub fn href(route: &Route) -> String {
+    format!("#{}", route.to_path())
+}

@@ -29,7 +29,7 @@ pub fn bar_chart(caption: &str, rows: &[BarRow]) -> Html {
                     let w = |v: Option<f64>| (v.unwrap_or(0.0) / 100.0 * BAR_W).max(0.0);
                     html! {
                         <g>
-                            <text x="0" y={number(y + 16.0)} class="label">{ truncate(&r.label, 26) }</text>
+                            <text x="0" y={number(y + 16.0)} class="bar-label">{ truncate(&r.label, 24) }</text>
                             <rect x={number(LABEL_W)} y={number(y)} width={number(BAR_W)} height="24" class="track" />
                             <rect x={number(LABEL_W)} y={number(y)} width={number(w(r.design))} height="11" class="design" />
                             <rect x={number(LABEL_W)} y={number(y + 13.0)} width={number(w(r.operating))} height="11" class="operating" />
@@ -88,7 +88,7 @@ pub fn gantt(start: &str, phases: &[Phase]) -> Html {
                     let (s, e, hi) = (day(&ph.start.likely), day(&ph.end.likely), day(&ph.end.high));
                     html! {
                         <g class={ph.id.clone()}>
-                            <text x="0" y={number(y + 15.0)} class="label">{ truncate(&ph.label, 28) }</text>
+                            <text x="0" y={number(y + 15.0)} class="bar-label">{ truncate(&ph.label, 26) }</text>
                             <line x1={number(x(e))} x2={number(x(hi))} y1={number(y + 10.0)} y2={number(y + 10.0)} class="whisker" />
                             <rect x={number(x(s))} y={number(y)} width={number((x(e) - x(s)).max(2.0))} height="20" rx="3" class="phase" />
                         </g>

@@ -21,8 +21,13 @@ fn reasons(ctx: &Ctx, rs: &[Reason]) -> Html {
         <ul class="reasons">
             { for rs.iter().map(|r| {
                 let answers = r.answers.iter().map(|(q, a)| {
-                    let text = ctx.catalog.question(q).map_or(q.as_str(), |x| x.text.as_str());
-                    format!("“{text}” → {a}")
+                    let question = ctx.catalog.question(q);
+                    let text = question.map_or(q.as_str(), |x| x.text.as_str());
+                    // Show option labels, not IDs, for choice answers.
+                    let shown = question.filter(|x| !x.options.is_empty()).map_or_else(|| a.clone(), |x| {
+                        a.split(", ").map(|id| x.options.iter().find(|o| o.id == id).map_or(id, |o| o.label.as_str())).collect::<Vec<_>>().join(", ")
+                    });
+                    format!("“{text}” → {shown}")
                 }).collect::<Vec<_>>();
                 html! {
                     <li>

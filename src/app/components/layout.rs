@@ -4,11 +4,11 @@ use crate::app::pages::{
     questionnaire::questionnaire_page, results::results_page, review::review_page,
     welcome::welcome_page,
 };
+use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use crate::engine::visibility::Count;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// One step of the flow as the sidebar shows it.
 #[derive(Clone, PartialEq)]
@@ -60,7 +60,15 @@ pub fn steps(ctx: &Ctx) -> Vec<Step> {
 #[component]
 pub fn Layout() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let route = use_route::<Route>().unwrap_or(Route::Welcome);
+    let route = yew_router::hooks::use_route::<Route>().unwrap_or(Route::Welcome);
+    // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
+    let first = use_mut_ref(|| true);
+    use_effect_with(route.clone(), move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            focus_main();
+        }
+    });
     let all = steps(&ctx);
     let overall = ctx.readiness.progress.overall;
     let company = ctx
@@ -98,12 +106,12 @@ pub fn Layout() -> Html {
                             let done = s.count.is_some_and(|c| c.applicable > 0 && c.answered == c.applicable);
                             html! {
                                 <li class={classes!(current.then_some("current"), done.then_some("done"))}>
-                                    <Link<Route> to={s.route.clone()}>
+                                    <a href={href(&s.route)}>
                                         <span aria-current={current.then_some("step")}>{ s.label.clone() }</span>
                                         if let Some(c) = s.count {
                                             <span class="count">{ format!("{} of {}", c.answered, c.applicable) }</span>
                                         }
-                                    </Link<Route>>
+                                    </a>
                                 </li>
                             }
                         }) }
@@ -115,16 +123,21 @@ pub fn Layout() -> Html {
     }
 }
 
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Hash routing owns the fragment, so the skip link moves focus itself.
 fn skip_to_main() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = gloo::utils::document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
+        focus_main();
     })
 }
 
@@ -147,10 +160,10 @@ pub fn step_nav(ctx: &Ctx, route: &Route) -> Html {
     html! {
         <nav class="step-nav" aria-label="Step navigation">
             if let Some(p) = prev {
-                <Link<Route> to={p.route} classes="button secondary">{ format!("← {}", p.label) }</Link<Route>>
+                <a href={href(&p.route)} class="button secondary">{ format!("← {}", p.label) }</a>
             }
             if let Some(n) = next {
-                <Link<Route> to={n.route} classes="button primary">{ format!("Continue: {} →", n.label) }</Link<Route>>
+                <a href={href(&n.route)} class="button primary">{ format!("Continue: {} →", n.label) }</a>
             }
         </nav>
     }

@@ -4,14 +4,14 @@ use crate::app::components::decision::decision_panel;
 use crate::app::components::layout::step_nav;
 use crate::app::components::question::QuestionView;
 use crate::app::components::summary::live_summary;
+use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
     let Some(qn) = ctx.catalog.questionnaire(id) else {
-        return html! { <article class="page"><h1>{ "Step not found" }</h1><Link<Route> to={Route::Welcome}>{ "Back to the start" }</Link<Route>></article> };
+        return html! { <article class="page"><h1>{ "Step not found" }</h1><a href={href(&Route::Welcome)}>{ "Back to the start" }</a></article> };
     };
     let r = &ctx.readiness;
     let route = Route::for_questionnaire(&qn.id);
@@ -20,7 +20,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
             <article class="page">
                 <h1>{ qn.title.clone() }</h1>
                 <p>{ "This category is not in scope for your assessment. Change the categories on the " }
-                    <Link<Route> to={Route::Applicability}>{ "Which report" }</Link<Route>>{ " step to add it." }</p>
+                    <a href={href(&Route::Applicability)}>{ "Which report" }</a>{ " step to add it." }</p>
             </article>
         };
     }

@@ -11,14 +11,21 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-fn drivers_table(caption: &str, drivers: &[Driver], money_unit: bool, total_label: &str) -> Html {
+fn drivers_table(
+    ctx: &Ctx,
+    caption: &str,
+    drivers: &[Driver],
+    money_unit: bool,
+    total_label: &str,
+) -> Html {
     let fmt = |r: &crate::estimate::range::Range| {
         if money_unit {
             money_range(r)
         } else {
-            number_range(r, "h")
+            number_range(&r.map(f64::round), "h")
         }
     };
+    let sources = &ctx.catalog.estimation.sources;
     let total = crate::estimate::range::total(drivers);
     html! {
         <table class="drivers">
@@ -29,7 +36,7 @@ fn drivers_table(caption: &str, drivers: &[Driver], money_unit: bool, total_labe
                     <tr data-driver={d.key.clone()}>
                         <th scope="row">{ d.label.clone() }</th>
                         <td>{ format!("+{}", fmt(&d.amount)) }</td>
-                        <td>{ if d.assumption { "Assumption (editable)".to_owned() } else { d.source.clone().unwrap_or_else(|| "From your answers".into()) } }</td>
+                        <td>{ if d.assumption { "Assumption (editable)".to_owned() } else { d.source.as_ref().map_or_else(|| "From your answers".into(), |s| sources.get(s).cloned().unwrap_or_else(|| s.clone())) } }</td>
                     </tr>
                 }) }
             </tbody>
@@ -280,14 +287,14 @@ fn cost_section(ctx: &Ctx) -> Html {
             </div>
             <div class="cards">
                 <div class="card"><span class="label">{ "Audit fee" }</span><span class="value small" data-testid="audit-fee">{ money(c.audit_fee.likely) }</span><span class="sub">{ format!("{} – {}", money(c.audit_fee.low), money(c.audit_fee.high)) }</span></div>
-                <div class="card"><span class="label">{ "Internal effort" }</span><span class="value small">{ format!("{} h", trim(c.internal_hours.likely)) }</span><span class="sub">{ format!("≈ {}", money(c.internal_cost.likely)) }</span></div>
+                <div class="card"><span class="label">{ "Internal effort" }</span><span class="value small">{ format!("{} h", trim(c.internal_hours.likely.round())) }</span><span class="sub">{ format!("≈ {}", money(c.internal_cost.likely)) }</span></div>
                 <div class="card"><span class="label">{ "First year, all in" }</span><span class="value small" data-testid="cost-total">{ money(c.first_year_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.first_year_total.low), money(c.first_year_total.high)) }</span></div>
                 <div class="card"><span class="label">{ "Each renewal year" }</span><span class="value small" data-testid="renewal-total">{ money(c.renewal_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.renewal_total.low), money(c.renewal_total.high)) }</span></div>
             </div>
-            { drivers_table("Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
-            { drivers_table("Internal hours", &c.internal_hour_drivers, false, "Internal hours") }
-            if !c.optional.is_empty() { { drivers_table("Optional line items", &c.optional, true, "Optional items") } }
-            { drivers_table("Renewal year", &c.renewal_drivers, true, "Renewal total") }
+            { drivers_table(ctx, "Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
+            { drivers_table(ctx, "Internal hours", &c.internal_hour_drivers, false, "Internal hours") }
+            if !c.optional.is_empty() { { drivers_table(ctx, "Optional line items", &c.optional, true, "Optional items") } }
+            { drivers_table(ctx, "Renewal year", &c.renewal_drivers, true, "Renewal total") }
             <details class="assumptions no-print">
                 <summary>{ "Edit assumptions" }</summary>
                 <p>{ "No public source gives these figures, so they are our defaults: change them to match your quotes. Figures with a source stay as published." }</p>

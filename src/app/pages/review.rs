@@ -1,10 +1,10 @@
 //! "Check your answers": what is still open in each step before the results.
 
 use crate::app::components::layout::step_nav;
+use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub fn review_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
@@ -32,7 +32,7 @@ pub fn review_page(ctx: &Ctx) -> Html {
                 html! {
                     <section class="review-step" aria-labelledby={format!("review-{}", qn.id)}>
                         <h2 id={format!("review-{}", qn.id)}>
-                            <Link<Route> to={Route::for_questionnaire(&qn.id)}>{ qn.title.clone() }</Link<Route>>
+                            <a href={href(&Route::for_questionnaire(&qn.id))}>{ qn.title.clone() }</a>
                         </h2>
                         if open.is_empty() && no_reason.is_empty() {
                             <p class="ok">{ "All answered." }</p>

@@ -1,9 +1,9 @@
 //! The first step: what this is, what it costs the user, and where the answers go (nowhere).
 
+use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub fn welcome_page(ctx: &Ctx) -> Html {
     let started = ctx.readiness.progress.overall.answered > 0;
@@ -23,9 +23,9 @@ pub fn welcome_page(ctx: &Ctx) -> Html {
                 <li>{ "Your answers stay in this browser. Nothing is sent anywhere." }</li>
                 <li>{ "Progress is saved as you go: close the tab and come back any time." }</li>
             </ul>
-            <Link<Route> to={Route::Scope} classes="button primary" >
+            <a href={href(&Route::Scope)} class="button primary">
                 <span data-testid="start">{ if started { "Continue the assessment" } else { "Start the assessment" } }</span>
-            </Link<Route>>
+            </a>
         </article>
     }
 }
