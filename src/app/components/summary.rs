@@ -36,6 +36,9 @@ pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
                 <span class="label" id="overall-label">{ format!("Overall readiness ({target})") }</span>
                 <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }</span>
                 <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
+                if overall.answered < overall.applicable {
+                    <span class="sub">{ format!("from {} of {} control answers so far", overall.answered, overall.applicable) }</span>
+                }
             </div>
             if let Some(s) = step {
                 <div class="figure">
