@@ -6,7 +6,7 @@ use crate::app::components::summary::band_label;
 use crate::app::format::{money, money_range, number_range, score, trim};
 use crate::app::state::{Action, GapFilter};
 use crate::app::Ctx;
-use crate::estimate::range::Driver;
+use crate::estimate::range::{number, Driver};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -111,6 +111,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
                 if !overall.key_gaps.is_empty() {
                     <p class="warning">{ format!("{} key control(s) are not in place; each would likely be an audit exception, so the band is capped.", overall.key_gaps.len()) }</p>
                 }
+                { explanation(ctx) }
                 { bar_chart("Readiness by category", &cat_rows) }
                 { bar_chart("Readiness by criterion group", &group_rows) }
             </section>
@@ -119,6 +120,40 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { timeline_section(ctx) }
             { cost_section(ctx) }
         </article>
+    }
+}
+
+/// The answers that pulled the overall score furthest below 100, and by how much.
+fn explanation(ctx: &Ctx) -> Html {
+    let type1 = ctx.readiness.decision.is_type1();
+    let mut moves = crate::engine::explain(
+        ctx.catalog,
+        &ctx.state.answers,
+        crate::engine::scoring::Level::Overall,
+        "overall",
+    );
+    let delta = |c: &crate::engine::scoring::Contribution| {
+        if type1 {
+            c.design_delta
+        } else {
+            c.operating_delta
+        }
+    };
+    moves.sort_by(|a, b| delta(a).total_cmp(&delta(b)));
+    moves.retain(|c| delta(c) < -0.05);
+    if moves.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="explain">
+            <summary>{ format!("What moved the overall score ({} answers below full marks)", moves.len()) }</summary>
+            <p class="sub">{ "Each answer's share of the points lost; 100 minus all of them is the score." }</p>
+            <ol>
+                { for moves.iter().take(10).map(|c| html! {
+                    <li>{ format!("{} points: {}", number((delta(c) * 10.0).round() / 10.0), ctx.catalog.question(&c.question).map_or(c.question.as_str(), |q| q.text.as_str())) }</li>
+                }) }
+            </ol>
+        </details>
     }
 }
 

@@ -66,10 +66,12 @@ export function problems(log) {
  * console messages, page errors and every request, so a spec can assert e.g.
  * that nothing is fetched after load (compare log.requests.length before/after).
  * When fn throws, writes artifacts/<test>.png and <test>.console.log, then rethrows.
+ * Options: width, height, colorScheme ('light' | 'dark'), bypassCSP (default false).
  */
-export async function withPage(t, fn, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
+export async function withPage(t, fn, { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false } = {}) {
   const browser = await getBrowser();
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  // bypassCSP lets a spec inject tooling such as axe-core past the app's strict CSP.
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
   const page = await context.newPage();
   const start = Date.now();
   const log = { console: [], errors: [], requests: [], failed: [] };
