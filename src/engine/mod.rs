@@ -25,6 +25,8 @@ pub struct Readiness {
     pub decision: Decision,
     pub scores: Scores,
     pub gaps: Vec<Gap>,
+    /// How each answer moved the overall score (see [`explain`] for other levels).
+    pub overall_contributions: Vec<Contribution>,
     pub estimate: Estimate,
 }
 
@@ -63,7 +65,10 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
     let gaps = gaps::rank(catalog, &items, type1);
     let estimate = estimate::estimate(catalog, &eff, &decision, &gaps, &items, assumptions);
     let progress = visibility::progress(catalog, &vis, answers);
+    let overall_contributions =
+        scoring::contributions(&scoring::members(&items, Level::Overall, "overall"), type1);
     Readiness {
+        overall_contributions,
         visibility: vis,
         progress,
         decision,
@@ -75,7 +80,7 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
 
 /// The answers that moved one score, and by how much (100 plus the deltas is the score).
 pub fn explain(catalog: &Catalog, answers: &Answers, level: Level, id: &str) -> Vec<Contribution> {
-    let (vis, _, _) = resolve(catalog, answers);
+    let (vis, _, decision) = resolve(catalog, answers);
     let items = scoring::items(catalog, &vis, answers);
-    scoring::contributions(&scoring::members(&items, level, id))
+    scoring::contributions(&scoring::members(&items, level, id), decision.is_type1())
 }

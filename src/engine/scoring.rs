@@ -181,7 +181,7 @@ fn capped(catalog: &Catalog, band: &str) -> String {
 }
 
 /// How each answered item moved a score; `100 + sum of deltas` is the score.
-pub fn contributions(items: &[&Item]) -> Vec<Contribution> {
+pub fn contributions(items: &[&Item], type1: bool) -> Vec<Contribution> {
     let w: f64 = items
         .iter()
         .filter(|i| matches!(i.state, State::Scored { .. }))
@@ -207,10 +207,17 @@ pub fn contributions(items: &[&Item]) -> Vec<Contribution> {
             _ => None,
         })
         .collect();
+    // Largest loss first, for the recommended report type's score.
+    let key = |c: &Contribution| {
+        if type1 {
+            (c.design_delta, c.operating_delta)
+        } else {
+            (c.operating_delta, c.design_delta)
+        }
+    };
     out.sort_by(|a, b| {
-        a.operating_delta
-            .total_cmp(&b.operating_delta)
-            .then(a.design_delta.total_cmp(&b.design_delta))
+        let (a, b) = (key(a), key(b));
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
     });
     out
 }

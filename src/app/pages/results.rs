@@ -45,6 +45,21 @@ fn drivers_table(
     }
 }
 
+/// One figure card: label, value, a line under it, and a test hook when given.
+fn card(label: &str, value: String, sub: String, testid: &'static str) -> Html {
+    html! {
+        <div class="card">
+            <span class="label">{ label.to_owned() }</span>
+            <span class="value small" data-testid={(!testid.is_empty()).then_some(testid)}>{ value }</span>
+            if !sub.is_empty() { <span class="sub">{ sub }</span> }
+        </div>
+    }
+}
+
+fn span(r: &crate::estimate::range::Range) -> String {
+    format!("{} – {}", money(r.low), money(r.high))
+}
+
 fn select_value(e: &Event) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
@@ -103,10 +118,9 @@ pub fn results_page(ctx: &Ctx) -> Html {
                         <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                         <span class="sub">{ if r.decision.is_type1() { "for a Type I report" } else { "for a Type II report" } }</span>
                     </div>
-                    <div class="card"><span class="label">{ "Design (Type I)" }</span><span class="value">{ score(overall.design) }</span></div>
-                    <div class="card"><span class="label">{ "Operating (Type II)" }</span><span class="value">{ score(overall.operating) }</span></div>
-                    <div class="card"><span class="label">{ "Confidence" }</span><span class="value">{ format!("{}%", trim(overall.confidence)) }</span>
-                        <span class="sub">{ format!("{} of {} control questions answered", overall.answered, overall.applicable) }</span></div>
+                    { card("Design (Type I)", score(overall.design), String::new(), "") }
+                    { card("Operating (Type II)", score(overall.operating), String::new(), "") }
+                    { card("Confidence", format!("{}%", trim(overall.confidence)), format!("{} of {} control questions answered", overall.answered, overall.applicable), "") }
                 </div>
                 if !overall.key_gaps.is_empty() {
                     <p class="warning">{ format!("{} key control(s) are not in place; each would likely be an audit exception, so the band is capped.", overall.key_gaps.len()) }</p>
@@ -126,12 +140,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
 /// The answers that pulled the overall score furthest below 100, and by how much.
 fn explanation(ctx: &Ctx) -> Html {
     let type1 = ctx.readiness.decision.is_type1();
-    let mut moves = crate::engine::explain(
-        ctx.catalog,
-        &ctx.state.answers,
-        crate::engine::scoring::Level::Overall,
-        "overall",
-    );
+    let mut moves = ctx.readiness.overall_contributions.clone();
     let delta = |c: &crate::engine::scoring::Contribution| {
         if type1 {
             c.design_delta
@@ -139,7 +148,6 @@ fn explanation(ctx: &Ctx) -> Html {
             c.operating_delta
         }
     };
-    moves.sort_by(|a, b| delta(a).total_cmp(&delta(b)));
     moves.retain(|c| delta(c) < -0.05);
     if moves.is_empty() {
         return html! {};
@@ -321,10 +329,10 @@ fn cost_section(ctx: &Ctx) -> Html {
                 <label><input type="checkbox" checked={a.tooling} onchange={toggle("tooling")} />{ " Compliance platform" }</label>
             </div>
             <div class="cards">
-                <div class="card"><span class="label">{ "Audit fee" }</span><span class="value small" data-testid="audit-fee">{ money(c.audit_fee.likely) }</span><span class="sub">{ format!("{} – {}", money(c.audit_fee.low), money(c.audit_fee.high)) }</span></div>
-                <div class="card"><span class="label">{ "Internal effort" }</span><span class="value small">{ format!("{} h", trim(c.internal_hours.likely.round())) }</span><span class="sub">{ format!("≈ {}", money(c.internal_cost.likely)) }</span></div>
-                <div class="card"><span class="label">{ "First year, all in" }</span><span class="value small" data-testid="cost-total">{ money(c.first_year_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.first_year_total.low), money(c.first_year_total.high)) }</span></div>
-                <div class="card"><span class="label">{ "Each renewal year" }</span><span class="value small" data-testid="renewal-total">{ money(c.renewal_total.likely) }</span><span class="sub">{ format!("{} – {}", money(c.renewal_total.low), money(c.renewal_total.high)) }</span></div>
+                { card("Audit fee", money(c.audit_fee.likely), span(&c.audit_fee), "audit-fee") }
+                { card("Internal effort", format!("{} h", trim(c.internal_hours.likely.round())), format!("≈ {}", money(c.internal_cost.likely)), "") }
+                { card("First year, all in", money(c.first_year_total.likely), span(&c.first_year_total), "cost-total") }
+                { card("Each renewal year", money(c.renewal_total.likely), span(&c.renewal_total), "renewal-total") }
             </div>
             { drivers_table(ctx, "Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
             { drivers_table(ctx, "Internal hours", &c.internal_hour_drivers, false, "Internal hours") }

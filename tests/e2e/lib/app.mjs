@@ -29,9 +29,11 @@ export async function open(page, base, route = '/') {
   await waitReady(page);
 }
 
-/** Navigates within the loaded app (hash change, no reload). */
+/** Navigates within the loaded app (hash change, no reload) and waits until the step is shown. */
 export async function go(page, route) {
   await page.evaluate((r) => { location.hash = r; }, `#${route}`);
+  // The sidebar marks the routed step as current once the new page has rendered.
+  await page.locator(`nav[aria-label="Assessment steps"] li.current a[href="#${route}"]`).waitFor({ timeout: 5_000 });
   await page.locator('main h1').first().waitFor({ timeout: 5_000 });
 }
 

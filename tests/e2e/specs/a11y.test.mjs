@@ -164,6 +164,7 @@ test('keyboard: Tab reaches the first Security answer, Space and arrows answer, 
     assert.equal(f.type, 'radio', `Tab reaches a radio; stops were:\n  ${seen.join('\n  ')}`);
     assert.equal(f.question, first.id, 'the first radio reached belongs to the first question');
     assert.ok(f.inView, 'the focused radio is scrolled into view');
+    t.diagnostic(`first answer reached after ${seen.length + 1} Tab presses`);
     assert.ok(seen.length <= 20, `the first answer is reached in at most 20 Tab presses (took ${seen.length})`);
 
     // Space selects the focused option, and the figures follow.
