@@ -45,15 +45,17 @@ pub fn bar_chart(caption: &str, rows: &[BarRow]) -> Html {
                     <text x={number(LABEL_W + 154.0)} y={number(height - 3.0)}>{ "Operating (Type II)" }</text>
                 </g>
             </svg>
-            <table class="visually-hidden">
-                <caption>{ caption.to_owned() }</caption>
-                <thead><tr><th scope="col">{ "Area" }</th><th scope="col">{ "Design readiness" }</th><th scope="col">{ "Operating readiness" }</th></tr></thead>
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr><th scope="row">{ r.label.clone() }</th><td>{ score(r.design) }</td><td>{ score(r.operating) }</td></tr>
-                    }) }
-                </tbody>
-            </table>
+            <div class="visually-hidden">
+                <table>
+                    <caption>{ caption.to_owned() }</caption>
+                    <thead><tr><th scope="col">{ "Area" }</th><th scope="col">{ "Design readiness" }</th><th scope="col">{ "Operating readiness" }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr><th scope="row">{ r.label.clone() }</th><td>{ score(r.design) }</td><td>{ score(r.operating) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </figure>
     }
 }

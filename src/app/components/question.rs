@@ -179,7 +179,12 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                     <label for={format!("{id}--note")}>{ if is_na { "Why is this not applicable? (required)" } else { "Notes (optional)" } }</label>
                     <textarea id={format!("{id}--note")} rows="2" value={p.note.clone().unwrap_or_default()} onchange={note_change}
                         aria-invalid={needs_reason.then_some("true")} />
-                    if needs_reason { <p class="warning">{ "Say why this does not apply: auditors will ask." }</p> }
+                    // Always present while not applicable, so saving the reason does not move the page under the pointer.
+                    if is_na {
+                        <p class={if needs_reason { "warning" } else { "hint" }}>
+                            { if needs_reason { "Say why this does not apply: auditors will ask." } else { "Reason noted: auditors will see it with your answers." } }
+                        </p>
+                    }
                 </div>
             }
             if answer.is_some() {

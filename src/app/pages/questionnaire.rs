@@ -62,7 +62,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                 }
                 { step_nav(ctx, &route) }
             </article>
-            <div class="side">
+            <div class="side" tabindex="0" role="region" aria-label="Readiness so far and recommended report">
                 { live_summary(ctx, &qn.id) }
                 if qn.id == "applicability" || qn.id == "scope" { { decision_panel(ctx) } }
             </div>
