@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 /// Externally tagged with one-letter tags, so compact binary formats (storage, share
 /// links) can carry it: `{"o": "evidenced"}`, `{"m": ["personal"]}`, `{"n": 15}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum AnswerValue {
     #[serde(rename = "n")]
     Number(f64),
@@ -44,6 +45,7 @@ impl AnswerValue {
 /// Everything the user entered. Answers to hidden questions stay here (the draft)
 /// but the engine ignores them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Answers {
     #[serde(default)]
     pub values: BTreeMap<String, AnswerValue>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One rule that fired, and the answers it read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reason {
     pub rule: String,
     pub because: String,
@@ -15,6 +16,7 @@ pub struct Reason {
 
 /// A recommended item (report, add-on, category, type) and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Recommendation {
     pub id: String,
     pub reasons: Vec<Reason>,
@@ -22,6 +24,7 @@ pub struct Recommendation {
 
 /// The applicability decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Decision {
     /// `soc1` and/or `soc2`.
     pub reports: Vec<Recommendation>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One control that is not yet where the recommended report needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Gap {
     pub question: String,
     pub category: String,

@@ -19,6 +19,7 @@ use visibility::{Progress, Visibility};
 
 /// Everything derived from one set of inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Readiness {
     pub visibility: Visibility,
     pub progress: Progress,

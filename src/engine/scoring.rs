@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a score is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Overall,
@@ -21,6 +22,7 @@ pub enum Level {
 
 /// A score on 0..=100, separately for design (Type I) and operating (Type II).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Score {
     pub level: Level,
     pub id: String,
@@ -43,6 +45,7 @@ pub struct Score {
 
 /// How one answer moved a score, relative to a perfect 100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Contribution {
     pub question: String,
     pub answer: String,
@@ -228,6 +231,7 @@ pub fn round1(x: f64) -> f64 {
 
 /// All scores of an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scores {
     pub overall: Score,
     pub categories: Vec<Score>,

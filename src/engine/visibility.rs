@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Sections and questions are sorted ID lists (binary search), which costs less
 /// WebAssembly than a set type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Visibility {
     pub questionnaires: Vec<String>,
     pub sections: Vec<String>,
@@ -63,6 +64,7 @@ pub fn walk<'a>(
 
 /// Answered of applicable (visible) questions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Count {
     pub answered: usize,
     pub applicable: usize,
@@ -70,6 +72,7 @@ pub struct Count {
 
 /// Progress per visible questionnaire and overall.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Progress {
     pub questionnaires: Vec<(String, Count)>,
     pub overall: Count,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What drives the audit fee, read from the scope answers and the decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Profile {
     pub tier: String,
     pub type1: bool,
@@ -24,6 +25,7 @@ pub struct Profile {
 
 /// Which optional line items the user switched on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Optional {
     pub pen_test: bool,
     pub consultant: bool,
@@ -31,6 +33,7 @@ pub struct Optional {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cost {
     pub currency: String,
     pub audit_fee: Range,

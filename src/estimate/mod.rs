@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 /// What the user can set about the estimates, apart from the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Assumptions {
     /// `YYYY-MM-DD`; the app fills in today.
@@ -44,6 +45,7 @@ impl Default for Assumptions {
 
 /// Both estimates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Estimate {
     pub timeline: timeline::Timeline,
     pub cost: cost::Cost,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// An estimate as a range; every figure the app shows is one of these.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Range {
     pub low: f64,
     pub likely: f64,
@@ -69,6 +70,7 @@ impl std::iter::Sum for Range {
 
 /// One reason an estimate is what it is: "Privacy in scope: +X to +Y".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Driver {
     /// The parameter key in `estimation.toml`, or a derived figure's name.
     pub key: String,

@@ -8,6 +8,7 @@ use time::Date;
 
 /// Three dates: the earliest, most likely and latest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DateRange {
     pub low: String,
     pub likely: String,
@@ -26,6 +27,7 @@ impl DateRange {
 
 /// One bar of the Gantt chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Phase {
     pub id: String,
     pub label: String,
@@ -37,6 +39,7 @@ pub struct Phase {
 
 /// The remediation workload, in person-days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Workload {
     /// Remaining effort of the open gaps.
     pub gap_days: f64,
@@ -48,6 +51,7 @@ pub struct Workload {
 
 /// What the timeline depends on besides the parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub type1: bool,
     pub window_months: u32,
@@ -58,6 +62,7 @@ pub struct Plan {
 
 /// An option that would change the end date when the deadline cannot be met.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Alternative {
     pub id: String,
     pub first_report: DateRange,
@@ -65,6 +70,7 @@ pub struct Alternative {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Deadline {
     pub date: String,
     /// True when even the likely date is on or before the deadline.
@@ -73,6 +79,7 @@ pub struct Deadline {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Timeline {
     pub start: String,
     pub phases: Vec<Phase>,

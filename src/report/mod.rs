@@ -1,3 +1,9 @@
-//! What leaves the engine as data: saved snapshots of an assessment.
+//! What leaves the engine as data: saved snapshots, the JSON export and its
+//! import, the gap CSV, and share and preset links.
 
+pub mod check;
+pub mod csv;
+pub mod export;
+pub mod import;
+pub mod share;
 pub mod snapshot;

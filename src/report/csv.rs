@@ -1,0 +1,42 @@
+//! The gap list as CSV, for issue trackers and spreadsheets.
+
+use crate::report::export::Export;
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
+/// spreadsheet never runs a cell as a formula.
+fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// One row per gap, most severe first.
+pub fn gaps(export: &Export) -> String {
+    let mut out = String::from(
+        "rank,question,category,criteria,key_control,answer,severity,effort_person_days,text,advice\r\n",
+    );
+    for g in &export.gaps {
+        let row = [
+            g.rank.to_string(),
+            g.gap.question.clone(),
+            g.gap.category.clone(),
+            g.gap.criteria.join(" "),
+            g.gap.key.to_string(),
+            g.gap.answer.clone(),
+            crate::estimate::range::number(g.gap.severity),
+            crate::estimate::range::number(g.gap.remaining_days),
+            g.text.clone(),
+            g.advice.clone(),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

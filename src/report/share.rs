@@ -1,0 +1,284 @@
+//! Share and preset links: answers packed into the URL fragment, which browsers
+//! never send to a server.
+//!
+//! Format `<kind><version>.<base64url(postcard(payload) ++ adler32)>`. Questions
+//! and options travel as their position in the questionnaire, which keeps a full
+//! Security assessment to a few hundred characters; the questionnaire version
+//! travels too, and a link from another version is refused rather than
+//! misread. The checksum catches truncated or altered links (it is not a
+//! signature: anyone can make a link).
+
+use crate::catalog::QuestionKind;
+use crate::report::check::{self, Problem};
+use crate::{AnswerValue, Answers, Catalog};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// Longest link fragment offered; longer states go to the JSON export instead.
+pub const MAX_LINK: usize = 6000;
+/// Preset text limits, in characters.
+pub const MAX_ORG: usize = 80;
+pub const MAX_CONTACT: usize = 120;
+pub const MAX_MESSAGE: usize = 600;
+
+const SHARE: &str = "a1.";
+const PRESET: &str = "p1.";
+
+/// An answer by position: option index, option indexes, a number or text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Packed {
+    Option(u8),
+    Many(Vec<u8>),
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct SharePayload {
+    questionnaire_version: String,
+    values: Vec<(u16, Packed)>,
+    notes: Vec<(u16, String)>,
+}
+
+/// What a sales team presets for a prospect.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    pub organisation: String,
+    pub contact: String,
+    pub message: String,
+    /// Categories to show; empty follows the recommendation.
+    pub categories: Vec<String>,
+    /// Preset scope and applicability answers.
+    pub answers: Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct PresetPayload {
+    questionnaire_version: String,
+    organisation: String,
+    contact: String,
+    message: String,
+    categories: Vec<String>,
+    values: Vec<(u16, Packed)>,
+}
+
+/// A share link's fragment and what had to be left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLink {
+    /// `None` when even the answers alone do not fit in [`MAX_LINK`].
+    pub data: Option<String>,
+    pub notes_included: bool,
+}
+
+fn option_ids<'c>(catalog: &'c Catalog, q: &'c crate::catalog::Question) -> Vec<&'c str> {
+    if q.kind == QuestionKind::Control {
+        catalog
+            .manifest
+            .scale
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect()
+    } else {
+        q.options.iter().map(|o| o.id.as_str()).collect()
+    }
+}
+
+fn pack(catalog: &Catalog, answers: &Answers) -> Vec<(u16, Packed)> {
+    catalog
+        .questions()
+        .enumerate()
+        .filter_map(|(i, (_, _, q))| {
+            let v = answers.get(&q.id)?;
+            let ids = option_ids(catalog, q);
+            let pos = |o: &str| ids.iter().position(|x| *x == o).map(|p| p as u8);
+            let packed = match v {
+                AnswerValue::Number(n) => Packed::Number(*n),
+                AnswerValue::One(t) if q.kind == QuestionKind::Text => Packed::Text(t.clone()),
+                AnswerValue::One(o) => Packed::Option(pos(o)?),
+                AnswerValue::Many(os) => Packed::Many(os.iter().filter_map(|o| pos(o)).collect()),
+            };
+            Some((i as u16, packed))
+        })
+        .collect()
+}
+
+fn unpack(catalog: &Catalog, values: Vec<(u16, Packed)>) -> Result<Answers, Problem> {
+    let questions: Vec<_> = catalog.questions().map(|(_, _, q)| q).collect();
+    let mut answers = Answers::default();
+    for (i, p) in values {
+        let q = questions
+            .get(usize::from(i))
+            .ok_or_else(|| damaged("it names a question that does not exist"))?;
+        let ids = option_ids(catalog, q);
+        let id = |o: u8| {
+            ids.get(usize::from(o))
+                .map(|s| (*s).to_owned())
+                .ok_or_else(|| damaged("it names an answer that does not exist"))
+        };
+        let value = match p {
+            Packed::Number(n) => AnswerValue::Number(n),
+            Packed::Text(t) => AnswerValue::One(t),
+            Packed::Option(o) => AnswerValue::One(id(o)?),
+            Packed::Many(os) => {
+                AnswerValue::Many(os.into_iter().map(id).collect::<Result<_, _>>()?)
+            }
+        };
+        answers.values.insert(q.id.clone(), value);
+    }
+    check::answers(catalog, &answers)?;
+    Ok(answers)
+}
+
+fn damaged(why: &str) -> Problem {
+    Problem::new("link", format!("the link is damaged or incomplete: {why}"))
+}
+
+fn frame<T: Serialize>(prefix: &str, payload: &T) -> String {
+    let mut bytes = postcard::to_allocvec(payload).unwrap_or_default();
+    let sum = adler2::adler32_slice(&bytes);
+    bytes.extend_from_slice(&sum.to_be_bytes());
+    format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn unframe<T: DeserializeOwned>(prefix: &str, text: &str) -> Result<T, Problem> {
+    let kind = &prefix[..1];
+    let body = match text.trim().strip_prefix(prefix) {
+        Some(b) => b,
+        None if text.starts_with(kind) && text.contains('.') => {
+            return Err(Problem::new(
+                "link",
+                "it was made by a newer version of the app; open it there or update this copy",
+            ))
+        }
+        None => return Err(damaged("it does not start like a link from this app")),
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| damaged("it holds characters or a length a link never has"))?;
+    if bytes.len() < 5 {
+        return Err(damaged("it is too short"));
+    }
+    let (data, sum) = bytes.split_at(bytes.len() - 4);
+    if adler2::adler32_slice(data).to_be_bytes() != sum {
+        return Err(damaged("the checksum does not match"));
+    }
+    postcard::from_bytes(data).map_err(|_| damaged("its contents cannot be read"))
+}
+
+fn same_version(catalog: &Catalog, v: &str) -> Result<(), Problem> {
+    if v == catalog.manifest.version {
+        Ok(())
+    } else {
+        Err(Problem::new(
+            "link",
+            format!(
+                "it was made with questionnaire version {v}; this app has {}. Ask for a JSON export instead",
+                catalog.manifest.version
+            ),
+        ))
+    }
+}
+
+/// A link with the answers, and the notes when they fit.
+pub fn encode(catalog: &Catalog, answers: &Answers) -> ShareLink {
+    let values = pack(catalog, answers);
+    let index = |id: &str| catalog.questions().position(|(_, _, q)| q.id == id);
+    let notes: Vec<(u16, String)> = answers
+        .notes
+        .iter()
+        .filter_map(|(id, n)| Some((index(id)? as u16, n.clone())))
+        .collect();
+    let with_notes = notes.len();
+    for notes in [notes, Vec::new()] {
+        let included = !notes.is_empty() || with_notes == 0;
+        let data = frame(
+            SHARE,
+            &SharePayload {
+                questionnaire_version: catalog.manifest.version.clone(),
+                values: values.clone(),
+                notes,
+            },
+        );
+        if data.len() <= MAX_LINK {
+            return ShareLink {
+                data: Some(data),
+                notes_included: included,
+            };
+        }
+    }
+    ShareLink {
+        data: None,
+        notes_included: false,
+    }
+}
+
+/// The answers and notes of a share link, checked like an import.
+pub fn decode(catalog: &Catalog, text: &str) -> Result<Answers, Problem> {
+    let p: SharePayload = unframe(SHARE, text)?;
+    same_version(catalog, &p.questionnaire_version)?;
+    let mut answers = unpack(catalog, p.values)?;
+    let questions: Vec<_> = catalog.questions().map(|(_, _, q)| q).collect();
+    for (i, note) in p.notes {
+        let q = questions
+            .get(usize::from(i))
+            .ok_or_else(|| damaged("a note names a question that does not exist"))?;
+        answers.notes.insert(q.id.clone(), note);
+    }
+    check::answers(catalog, &answers)?;
+    Ok(answers)
+}
+
+fn limit(field: &str, text: &str, max: usize) -> Result<(), Problem> {
+    if text.chars().count() > max {
+        Err(Problem::new(
+            format!("preset.{field}"),
+            format!("longer than {max} characters"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_preset(catalog: &Catalog, p: &Preset) -> Result<(), Problem> {
+    limit("organisation", &p.organisation, MAX_ORG)?;
+    limit("contact", &p.contact, MAX_CONTACT)?;
+    limit("message", &p.message, MAX_MESSAGE)?;
+    if let Some(c) = p.categories.iter().find(|c| catalog.category(c).is_none()) {
+        return Err(Problem::new(
+            "preset.categories",
+            format!("unknown category \"{c}\""),
+        ));
+    }
+    Ok(())
+}
+
+/// A sales preset link; `Err` when a text is over its limit.
+pub fn encode_preset(catalog: &Catalog, p: &Preset) -> Result<String, Problem> {
+    check_preset(catalog, p)?;
+    Ok(frame(
+        PRESET,
+        &PresetPayload {
+            questionnaire_version: catalog.manifest.version.clone(),
+            organisation: p.organisation.clone(),
+            contact: p.contact.clone(),
+            message: p.message.clone(),
+            categories: p.categories.clone(),
+            values: pack(catalog, &p.answers),
+        },
+    ))
+}
+
+/// A preset, checked: text within limits, known categories, valid answers.
+pub fn decode_preset(catalog: &Catalog, text: &str) -> Result<Preset, Problem> {
+    let p: PresetPayload = unframe(PRESET, text)?;
+    same_version(catalog, &p.questionnaire_version)?;
+    let preset = Preset {
+        organisation: p.organisation,
+        contact: p.contact,
+        message: p.message,
+        categories: p.categories,
+        answers: unpack(catalog, p.values)?,
+    };
+    check_preset(catalog, &preset)?;
+    Ok(preset)
+}

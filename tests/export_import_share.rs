@@ -1,0 +1,371 @@
+//! Issue 6, natively: the JSON export (and its published schema), the gap CSV,
+//! import with clear refusals, and share and preset links. Round trips over
+//! random assessments, and the import parser and link decoders over many
+//! thousands of random and mutated inputs without a panic.
+
+use proptest::prelude::*;
+use soc_readiness::catalog::{Catalog, QuestionKind};
+use soc_readiness::report::export::{self, Export};
+use soc_readiness::report::share::{self, Preset};
+use soc_readiness::report::snapshot::Snapshot;
+use soc_readiness::report::{csv, import};
+use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions};
+use std::sync::OnceLock;
+
+const SCHEMA_FILE: &str = "schema/readiness-export.schema.json";
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(Catalog::builtin)
+}
+
+/// A valid answer for every question, picked by `pick`; `None` leaves it open.
+fn answers_from(picks: &[(u8, u16)], note_every: usize) -> Answers {
+    let c = catalog();
+    let mut a = Answers::default();
+    for (i, (_, _, q)) in c.questions().enumerate() {
+        let (skip, n) = picks[i % picks.len()];
+        if skip % 4 == 0 {
+            continue;
+        }
+        let n = usize::from(n);
+        let v = match q.kind {
+            QuestionKind::Control => {
+                AnswerValue::One(c.manifest.scale[n % c.manifest.scale.len()].id.clone())
+            }
+            QuestionKind::Choice => AnswerValue::One(q.options[n % q.options.len()].id.clone()),
+            QuestionKind::Multi => AnswerValue::Many(
+                q.options
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| (n >> j) & 1 == 1)
+                    .map(|(_, o)| o.id.clone())
+                    .collect(),
+            ),
+            QuestionKind::Number => {
+                let (lo, hi) = (q.min.unwrap_or(0.0), q.max.unwrap_or(10_000.0));
+                AnswerValue::Number((lo + (n as f64 % (hi - lo + 1.0))).min(hi))
+            }
+            QuestionKind::Text => AnswerValue::One(format!("Acme {n} <b>&\"'")),
+        };
+        a.values.insert(q.id.clone(), v);
+        if note_every > 0 && i % note_every == 0 {
+            a.notes.insert(
+                q.id.clone(),
+                format!("note {n}: ünïcödé, \"quotes\", <tags>"),
+            );
+        }
+    }
+    a
+}
+
+fn full_security() -> Answers {
+    let c = catalog();
+    let mut a = Answers::default()
+        .with(
+            "scope.company_name",
+            AnswerValue::One("Example SaaS".into()),
+        )
+        .with("scope.headcount", AnswerValue::Number(15.0));
+    for (qn, _, q) in c.questions() {
+        if qn.id == "security" {
+            a.values
+                .insert(q.id.clone(), AnswerValue::One("implemented".into()));
+        }
+    }
+    a
+}
+
+fn export_of(answers: &Answers) -> Export {
+    let assumptions = Assumptions {
+        start_date: "2027-01-04".into(),
+        ..Assumptions::default()
+    };
+    let r = evaluate(catalog(), answers, &assumptions);
+    export::build(catalog(), answers, &assumptions, &r, "2027-01-04T09:00:00Z")
+}
+
+fn schema_json() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Export)).unwrap()
+}
+
+#[test]
+fn published_schema_is_generated_from_the_rust_types() {
+    let generated = serde_json::to_string_pretty(&schema_json()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_FILE, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
+    assert!(
+        published == generated,
+        "{SCHEMA_FILE} is out of date with the export types: run `UPDATE_SCHEMA=1 cargo test --test export_import_share` and commit it"
+    );
+}
+
+fn assert_valid(doc: &serde_json::Value) {
+    let validator = jsonschema::validator_for(&schema_json()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .take(5)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "export does not match its schema: {errors:#?}"
+    );
+}
+
+#[test]
+fn export_holds_scores_gaps_estimates_and_answers() {
+    let a = full_security();
+    let e = export_of(&a);
+    let doc = serde_json::to_value(&e).unwrap();
+    assert_valid(&doc);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["company"], "Example SaaS");
+    assert_eq!(
+        doc["questionnaire_version"],
+        catalog().manifest.version.as_str()
+    );
+    assert!(doc["scope"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["question"] == "scope.headcount"
+            && s["answer"].as_str().unwrap().starts_with("15")));
+    assert!(doc["decision"]["reports"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
+    // "implemented, no evidence yet" everywhere: design full marks, operating short.
+    let overall = &doc["scores"]["overall"];
+    assert!(overall["design"].as_f64().unwrap() > overall["operating"].as_f64().unwrap());
+    assert!(!doc["scores"]["criteria"].as_array().unwrap().is_empty());
+    assert!(!doc["scores"]["groups"].as_array().unwrap().is_empty());
+    let gaps = doc["gaps"].as_array().unwrap();
+    assert!(!gaps.is_empty());
+    assert_eq!(gaps[0]["rank"], 1);
+    assert!(gaps[0]["advice"].as_str().is_some_and(|s| s.len() > 20));
+    assert!(gaps[0]["question"].as_str().is_some());
+    assert!(doc["timeline"]["phases"]
+        .as_array()
+        .is_some_and(|p| p.len() >= 4));
+    assert!(doc["cost"]["audit_drivers"]
+        .as_array()
+        .is_some_and(|d| !d.is_empty()));
+    assert_eq!(doc["answers"]["values"]["scope.headcount"]["n"], 15.0);
+}
+
+#[test]
+fn gap_csv_has_one_row_per_gap_and_defuses_formulas() {
+    let mut e = export_of(&full_security());
+    e.gaps[0].advice = "=HYPERLINK(\"x\"), then \"more\"".into();
+    let text = csv::gaps(&e);
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), e.gaps.len() + 1);
+    assert!(lines[0].starts_with("rank,question,category"));
+    assert!(lines[1].starts_with("1,"));
+    assert!(
+        lines[1].ends_with("\"'=HYPERLINK(\"\"x\"\"), then \"\"more\"\"\""),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn import_refuses_bad_files_with_what_and_where() {
+    let c = catalog();
+    let good = serde_json::to_value(export_of(&full_security())).unwrap();
+    let text = serde_json::to_string(&good).unwrap();
+    let err = |t: &str| import::parse(c, t).unwrap_err().to_string();
+
+    let e = err("this is not json");
+    assert!(
+        e.starts_with("line 1, column ") && e.contains("not valid JSON"),
+        "{e}"
+    );
+    assert!(err(&text[..text.len() / 2]).contains("truncated"));
+    assert!(err(&" ".repeat(import::MAX_BYTES + 1)).contains("largest accepted"));
+    assert!(err("{}").starts_with("schema_version: missing"));
+
+    let mut newer = good.clone();
+    newer["schema_version"] = 2.into();
+    assert!(err(&newer.to_string()).contains("newer version"));
+
+    let mut unknown = good.clone();
+    unknown["answers"]["values"]["sec.no_such_question"] = serde_json::json!({"o": "implemented"});
+    let e = err(&unknown.to_string());
+    assert!(
+        e.starts_with("answers.values.\"sec.no_such_question\""),
+        "{e}"
+    );
+
+    let mut out_of_range = good.clone();
+    out_of_range["answers"]["values"]["scope.headcount"] = serde_json::json!({"n": -5});
+    let e = err(&out_of_range.to_string());
+    assert!(
+        e.starts_with("answers.values.\"scope.headcount\": expected a number"),
+        "{e}"
+    );
+
+    let mut bad_option = good.clone();
+    let first_control = c
+        .questions()
+        .find(|(qn, _, _)| qn.id == "security")
+        .unwrap()
+        .2
+        .id
+        .clone();
+    bad_option["answers"]["values"][&first_control] = serde_json::json!({"o": "totally"});
+    assert!(err(&bad_option.to_string()).contains("expected one of"));
+
+    let mut wrong_type = good.clone();
+    wrong_type["answers"]["values"] = serde_json::json!([]);
+    assert!(err(&wrong_type.to_string()).starts_with("answers.values"));
+
+    let mut bad_tier = good;
+    bad_tier["assumptions"]["tier"] = "cheapest".into();
+    assert!(err(&bad_tier.to_string()).starts_with("assumptions.tier"));
+}
+
+#[test]
+fn share_link_round_trips_and_is_short() {
+    let c = catalog();
+    let a = full_security();
+    let link = share::encode(c, &a);
+    let data = link
+        .data
+        .expect("a full Security assessment fits in a link");
+    println!(
+        "share link for a full Security assessment without notes: {} characters",
+        data.len()
+    );
+    assert!(data.len() < 400, "{} characters", data.len());
+    assert_eq!(share::decode(c, &data).unwrap(), a);
+    // Truncated or altered links are refused, never misread.
+    assert!(share::decode(c, &data[..data.len() - 3])
+        .unwrap_err()
+        .to_string()
+        .contains("damaged"));
+    let mut chars: Vec<char> = data.chars().collect();
+    let k = chars.len() / 2;
+    chars[k] = if chars[k] == 'A' { 'B' } else { 'A' };
+    let tampered: String = chars.into_iter().collect();
+    assert!(share::decode(c, &tampered)
+        .unwrap_err()
+        .to_string()
+        .contains("damaged"));
+    assert!(share::decode(c, "a9.AAAA")
+        .unwrap_err()
+        .to_string()
+        .contains("newer version"));
+}
+
+#[test]
+fn share_link_leaves_out_notes_that_do_not_fit() {
+    let c = catalog();
+    let mut a = full_security();
+    let big = "n".repeat(share::MAX_LINK);
+    a.notes.insert("scope.headcount".into(), big);
+    let link = share::encode(c, &a);
+    assert!(!link.notes_included);
+    let back = share::decode(c, link.data.as_deref().unwrap()).unwrap();
+    assert!(back.notes.is_empty());
+    assert_eq!(back.values, a.values);
+}
+
+#[test]
+fn preset_keeps_markup_as_text_and_enforces_limits() {
+    let c = catalog();
+    let p = Preset {
+        organisation: "<img src=x onerror=alert(1)>".into(),
+        contact: "sales@example.com".into(),
+        message: "Start here & tell us how it goes".into(),
+        categories: vec!["security".into(), "availability".into()],
+        answers: Answers::default().with("scope.headcount", AnswerValue::Number(40.0)),
+    };
+    let data = share::encode_preset(c, &p).unwrap();
+    assert_eq!(share::decode_preset(c, &data).unwrap(), p);
+    let long = Preset {
+        message: "x".repeat(share::MAX_MESSAGE + 1),
+        ..p.clone()
+    };
+    assert!(share::encode_preset(c, &long)
+        .unwrap_err()
+        .to_string()
+        .starts_with("preset.message"));
+    let unknown = Preset {
+        categories: vec!["marketing".into()],
+        ..p
+    };
+    assert!(share::encode_preset(c, &unknown).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_then_import_gives_the_same_assessment(picks in prop::collection::vec(any::<(u8, u16)>(), 1..40), notes in 0usize..7) {
+        let a = answers_from(&picks, notes);
+        let e = export_of(&a);
+        let text = serde_json::to_string_pretty(&e).unwrap();
+        let back = import::parse(catalog(), &text).unwrap();
+        prop_assert_eq!(back, Snapshot { answers: a, assumptions: e.assumptions.clone() });
+    }
+
+    #[test]
+    fn every_export_validates_against_the_schema(picks in prop::collection::vec(any::<(u8, u16)>(), 1..40)) {
+        let doc = serde_json::to_value(export_of(&answers_from(&picks, 3))).unwrap();
+        assert_valid(&doc);
+    }
+
+    #[test]
+    fn share_link_then_open_gives_the_same_answers(picks in prop::collection::vec(any::<(u8, u16)>(), 1..40), notes in 0usize..7) {
+        let a = answers_from(&picks, notes);
+        let link = share::encode(catalog(), &a);
+        let back = share::decode(catalog(), link.data.as_deref().unwrap()).unwrap();
+        prop_assert_eq!(&back.values, &a.values);
+        // Notes travel when they fit, all or none.
+        let expected = if link.notes_included { a.notes.clone() } else { Default::default() };
+        prop_assert_eq!(back.notes, expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn decoders_never_panic_on_random_text(s in "\\PC{0,300}") {
+        let _ = import::parse(catalog(), &s);
+        let _ = share::decode(catalog(), &s);
+        let _ = share::decode_preset(catalog(), &s);
+        let _ = share::decode(catalog(), &format!("a1.{s}"));
+    }
+
+    #[test]
+    fn decoders_never_panic_on_mutated_links(cut in 0usize..400, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4)) {
+        let c = catalog();
+        let data = share::encode(c, &answers_from(&[(1, 3), (2, 7), (3, 1)], 5)).data.unwrap();
+        let mut bytes = data.into_bytes();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[usize::from(b) % 64];
+        }
+        bytes.truncate(bytes.len().saturating_sub(cut % 8));
+        let text = String::from_utf8(bytes).unwrap();
+        if let Ok(a) = share::decode(c, &text) {
+            // Anything accepted passed every check an import makes.
+            prop_assert!(soc_readiness::report::check::answers(c, &a).is_ok());
+        }
+    }
+
+    #[test]
+    fn import_never_panics_on_mutated_exports(cut in 0usize..2000, at in any::<prop::sample::Index>(), b in any::<u8>()) {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        let text = TEXT.get_or_init(|| serde_json::to_string(&export_of(&answers_from(&[(1, 3), (2, 7)], 4))).unwrap());
+        let mut bytes = text.as_bytes().to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = b;
+        bytes.truncate(bytes.len() - cut.min(bytes.len()));
+        let _ = import::parse(catalog(), &String::from_utf8_lossy(&bytes));
+    }
+}
