@@ -141,10 +141,10 @@ fn frame<T: Serialize>(prefix: &str, payload: &T) -> String {
 }
 
 fn unframe<T: DeserializeOwned>(prefix: &str, text: &str) -> Result<T, Problem> {
-    let kind = &prefix[..1];
-    let body = match text.trim().strip_prefix(prefix) {
+    let text = text.trim();
+    let body = match text.strip_prefix(prefix) {
         Some(b) => b,
-        None if text.starts_with(kind) && text.contains('.') => {
+        None if is_newer(prefix, text) => {
             return Err(Problem::new(
                 "link",
                 "it was made by a newer version of the app; open it there or update this copy",
@@ -163,6 +163,17 @@ fn unframe<T: DeserializeOwned>(prefix: &str, text: &str) -> Result<T, Problem> 
         return Err(damaged("the checksum does not match"));
     }
     postcard::from_bytes(data).map_err(|_| damaged("its contents cannot be read"))
+}
+
+/// `a7.` when this app writes `a1.`: same kind of link, higher format version.
+fn is_newer(prefix: &str, text: &str) -> bool {
+    let (kind, ours) = prefix.split_at(1);
+    let version = |v: &str| v.trim_end_matches('.').parse::<u32>().ok();
+    text.strip_prefix(kind)
+        .and_then(|rest| rest.split_once('.'))
+        .and_then(|(v, _)| version(v))
+        .zip(version(ours))
+        .is_some_and(|(theirs, ours)| theirs > ours)
 }
 
 fn same_version(catalog: &Catalog, v: &str) -> Result<(), Problem> {
