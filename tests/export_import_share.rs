@@ -228,6 +228,26 @@ fn import_refuses_bad_files_with_what_and_where() {
 }
 
 #[test]
+fn import_drops_answers_to_retired_questions() {
+    let mut c = catalog().clone();
+    c.manifest
+        .retired_ids
+        .push("sec.cc6.retired_example".into());
+    let mut doc = serde_json::to_value(export_of(&full_security())).unwrap();
+    doc["answers"]["values"]["sec.cc6.retired_example"] = serde_json::json!({"o": "implemented"});
+    doc["answers"]["notes"]["sec.cc6.retired_example"] = "old note".into();
+    let snap = import::parse(&c, &doc.to_string()).unwrap();
+    assert!(!snap.answers.values.contains_key("sec.cc6.retired_example"));
+    assert!(!snap.answers.notes.contains_key("sec.cc6.retired_example"));
+    assert_eq!(snap.answers.values, full_security().values);
+    // Without the retirement the same file is refused, naming the question.
+    assert!(import::parse(catalog(), &doc.to_string())
+        .unwrap_err()
+        .to_string()
+        .contains("sec.cc6.retired_example"));
+}
+
+#[test]
 fn share_link_round_trips_and_is_short() {
     let c = catalog();
     let a = full_security();

@@ -58,11 +58,17 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Snapshot, Problem> {
     let value = migrate(value, version)?;
     let inputs: Inputs = serde_path_to_error::deserialize(&value)
         .map_err(|e| Problem::new(e.path().to_string(), e.inner().to_string()))?;
-    check::answers(catalog, &inputs.answers)?;
+    let mut answers = inputs.answers;
+    // Questions retired since the file was made are dropped, not refused: their
+    // IDs are never reused, so the rest of the file still means what it meant.
+    let retired = &catalog.manifest.retired_ids;
+    answers.values.retain(|id, _| !retired.contains(id));
+    answers.notes.retain(|id, _| !retired.contains(id));
+    check::answers(catalog, &answers)?;
     let assumptions = inputs.assumptions.unwrap_or_default();
     check::assumptions(catalog, &assumptions)?;
     Ok(Snapshot {
-        answers: inputs.answers,
+        answers,
         assumptions,
     })
 }
