@@ -377,7 +377,18 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
         .iter()
         .map(|x| x.id.as_str())
         .collect();
-    assert_eq!(ids, vec!["type1_first", "security_only", "double_capacity"]);
+    assert_eq!(
+        &ids[..3],
+        ["type1_first", "security_only", "double_capacity"].as_slice()
+    );
+    // No single change is enough here, so the combination is offered too, and it is
+    // at least as fast as each change alone.
+    assert!(deadline.alternatives[..3].iter().all(|a| !a.meets_deadline));
+    let together = deadline.alternatives.last().unwrap();
+    assert_eq!(together.id, "all_together");
+    assert!(deadline.alternatives[..3]
+        .iter()
+        .all(|a| together.first_report.likely <= a.first_report.likely));
     for alt in &deadline.alternatives {
         assert!(
             alt.first_report.likely <= t.first_report.likely,

@@ -143,10 +143,30 @@ pub fn estimate(
                     ..plan
                 },
             ));
+            // When no single change is enough, show what all of them together give.
+            let together = timeline::Plan {
+                type1: true,
+                fte: fte * 2.0,
+                workload: if in_scope.len() > 1 {
+                    workload(gaps, items, &[SECURITY])
+                } else {
+                    plan.workload
+                },
+                ..plan
+            };
+            let several = options.len() > 1;
             for (id, alt) in options {
                 let t = timeline::build(&alt, &p, start, soc1, bridge);
                 alternatives.push(timeline::Alternative {
                     id: id.into(),
+                    meets_deadline: meets(&t),
+                    first_report: t.first_report,
+                });
+            }
+            if several && !alternatives.iter().any(|a| a.meets_deadline) {
+                let t = timeline::build(&together, &p, start, soc1, bridge);
+                alternatives.push(timeline::Alternative {
+                    id: "all_together".into(),
                     meets_deadline: meets(&t),
                     first_report: t.first_report,
                 });

@@ -259,6 +259,7 @@ fn timeline_section(ctx: &Ctx) -> Html {
             "type1_first" => "Get a Type I report first",
             "security_only" => "Start with Security only",
             "double_capacity" => "Double the compliance capacity",
+            "all_together" => "All of these together",
             other => other,
         }
         .to_owned()
