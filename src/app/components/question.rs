@@ -182,7 +182,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                     // Always present while not applicable, so saving the reason does not move the page under the pointer.
                     if is_na {
                         <p class={if needs_reason { "warning" } else { "hint" }}>
-                            { if needs_reason { "Say why this does not apply: auditors will ask." } else { "Reason noted: auditors will see it with your answers." } }
+                            { if needs_reason { "Say why this does not apply: auditors will ask." } else { "Reason noted: it is kept with this answer in your notes." } }
                         </p>
                     }
                 </div>
