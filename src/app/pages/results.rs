@@ -109,6 +109,10 @@ pub fn results_page(ctx: &Ctx) -> Html {
             <header class="report-head">
                 <h1>{ "Readiness results" }</h1>
                 <p class="meta">{ format!("{company} · assessed {} · questionnaire {}", crate::app::today(), cat.manifest.version) }</p>
+                <button type="button" class="button secondary no-print" data-testid="print"
+                    onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>
+                    { "Print or save as PDF" }
+                </button>
             </header>
             <section class="headline-scores" aria-labelledby="scores-title">
                 <h2 id="scores-title">{ "Overall readiness" }</h2>

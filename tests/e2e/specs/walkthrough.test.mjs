@@ -167,6 +167,18 @@ test('a new user walks from welcome to results, navigates back and forward, and 
     const renewal = money(await text(page, '[data-testid="renewal-total"]'));
     assert.ok(fee > 0 && total > fee && renewal > 0, `fee ${fee}, first year ${total}, renewal ${renewal}`);
 
+    // "Print or save as PDF" opens the browser's print dialog (stubbed here), and the
+    // print stylesheet hides the navigation and the controls.
+    await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+    await page.locator('[data-testid="print"]').click();
+    assert.equal(await page.evaluate(() => window.__printed), 1, 'the print button calls window.print');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['nav.steps', '[data-testid="print"]', '#gap-category']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is hidden in print`);
+    }
+    assert.ok(await page.locator('[data-testid="results-overall"]').isVisible(), 'the scores print');
+    await page.emulateMedia({ media: 'screen' });
+
     // Back and Forward move between steps.
     await page.goBack();
     await atStep(page, '#/review', 'Check your answers');
