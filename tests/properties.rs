@@ -198,13 +198,9 @@ fn run(scope: &Scope, categories: &[&str], controls: &[Option<usize>]) -> Readin
     )
 }
 
+/// Every score of an assessment, overall first.
 fn every_score(r: &Readiness) -> Vec<&Score> {
-    let s = &r.scores;
-    std::iter::once(&s.overall)
-        .chain(&s.categories)
-        .chain(&s.groups)
-        .chain(&s.criteria)
-        .collect()
+    r.scores.all().collect()
 }
 
 fn band_pos(id: &str) -> usize {

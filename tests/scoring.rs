@@ -69,12 +69,7 @@ fn answer_all(mut a: Answers, qs: &[&Question], option: &str) -> Answers {
 
 /// Every score of an assessment, overall first.
 fn every_score(r: &Readiness) -> Vec<&Score> {
-    let s = &r.scores;
-    std::iter::once(&s.overall)
-        .chain(&s.categories)
-        .chain(&s.groups)
-        .chain(&s.criteria)
-        .collect()
+    r.scores.all().collect()
 }
 
 /// A deterministic mix of scale answers (including `na` and unanswered).

@@ -239,6 +239,16 @@ pub struct Scores {
     pub criteria: Vec<Score>,
 }
 
+impl Scores {
+    /// Every score, overall first, then categories, groups and criteria.
+    pub fn all(&self) -> impl Iterator<Item = &Score> {
+        std::iter::once(&self.overall)
+            .chain(&self.categories)
+            .chain(&self.groups)
+            .chain(&self.criteria)
+    }
+}
+
 /// Which items count toward a score, so scores and their explanations use one definition.
 pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
     items

@@ -102,8 +102,17 @@ fn pack(catalog: &Catalog, answers: &Answers) -> Vec<(u16, Packed)> {
         .collect()
 }
 
-fn unpack(catalog: &Catalog, values: Vec<(u16, Packed)>) -> Result<Answers, Problem> {
-    let questions: Vec<_> = catalog.questions().map(|(_, _, q)| q).collect();
+/// The questions in catalog order: a link's question numbers index this list.
+fn questions(catalog: &Catalog) -> Vec<&crate::catalog::Question> {
+    catalog.questions().map(|(_, _, q)| q).collect()
+}
+
+/// Answers by position back to IDs; the caller checks them once complete.
+fn unpack(
+    catalog: &Catalog,
+    questions: &[&crate::catalog::Question],
+    values: Vec<(u16, Packed)>,
+) -> Result<Answers, Problem> {
     let mut answers = Answers::default();
     for (i, p) in values {
         let q = questions
@@ -125,7 +134,6 @@ fn unpack(catalog: &Catalog, values: Vec<(u16, Packed)>) -> Result<Answers, Prob
         };
         answers.values.insert(q.id.clone(), value);
     }
-    check::answers(catalog, &answers)?;
     Ok(answers)
 }
 
@@ -227,8 +235,8 @@ pub fn encode(catalog: &Catalog, answers: &Answers) -> ShareLink {
 pub fn decode(catalog: &Catalog, text: &str) -> Result<Answers, Problem> {
     let p: SharePayload = unframe(SHARE, text)?;
     same_version(catalog, &p.questionnaire_version)?;
-    let mut answers = unpack(catalog, p.values)?;
-    let questions: Vec<_> = catalog.questions().map(|(_, _, q)| q).collect();
+    let questions = questions(catalog);
+    let mut answers = unpack(catalog, &questions, p.values)?;
     for (i, note) in p.notes {
         let q = questions
             .get(usize::from(i))
@@ -288,8 +296,9 @@ pub fn decode_preset(catalog: &Catalog, text: &str) -> Result<Preset, Problem> {
         contact: p.contact,
         message: p.message,
         categories: p.categories,
-        answers: unpack(catalog, p.values)?,
+        answers: unpack(catalog, &questions(catalog), p.values)?,
     };
+    check::answers(catalog, &preset.answers)?;
     check_preset(catalog, &preset)?;
     Ok(preset)
 }
