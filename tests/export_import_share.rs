@@ -6,10 +6,10 @@
 use proptest::prelude::*;
 use soc_readiness::catalog::{Catalog, QuestionKind};
 use soc_readiness::report::export::{self, Export};
-use soc_readiness::report::share::{self, Preset};
+use soc_readiness::report::share::{self, Preset, ShareLink, ShareOptions};
 use soc_readiness::report::snapshot::Snapshot;
-use soc_readiness::report::{csv, import};
-use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions};
+use soc_readiness::report::{csv, import, summary};
+use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions, Readiness};
 use std::sync::OnceLock;
 
 const SCHEMA_FILE: &str = "schema/readiness-export.schema.json";
@@ -76,13 +76,30 @@ fn full_security() -> Answers {
     a
 }
 
-fn export_of(answers: &Answers) -> Export {
-    let assumptions = Assumptions {
+fn assumptions() -> Assumptions {
+    Assumptions {
         start_date: "2027-01-04".into(),
         ..Assumptions::default()
-    };
+    }
+}
+
+fn export_of(answers: &Answers) -> Export {
+    let assumptions = assumptions();
     let r = evaluate(catalog(), answers, &assumptions);
     export::build(catalog(), answers, &assumptions, &r, "2027-01-04T09:00:00Z")
+}
+
+const MADE_ON: &str = "2027-01-04";
+
+/// The assessment the answers make, evaluated, and its share link.
+fn link_of(answers: &Answers, options: ShareOptions) -> (Snapshot, Readiness, ShareLink) {
+    let snapshot = Snapshot {
+        answers: answers.clone(),
+        assumptions: assumptions(),
+    };
+    let r = evaluate(catalog(), &snapshot.answers, &snapshot.assumptions);
+    let link = share::encode(catalog(), &snapshot, &r, MADE_ON, options);
+    (snapshot, r, link)
 }
 
 fn schema_json() -> serde_json::Value {
@@ -123,6 +140,14 @@ fn export_holds_scores_gaps_estimates_and_answers() {
     assert_valid(&doc);
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["company"], "Example SaaS");
+    // Every export says what it is: a self-assessment, not an audit.
+    let disclaimer = doc["disclaimer"].as_str().unwrap();
+    assert!(!disclaimer.trim().is_empty());
+    assert_eq!(disclaimer, catalog().manifest.disclaimer);
+    assert!(
+        disclaimer.to_lowercase().contains("not an audit"),
+        "{disclaimer}"
+    );
     assert_eq!(
         doc["questionnaire_version"],
         catalog().manifest.version.as_str()
@@ -236,10 +261,16 @@ fn import_drops_answers_to_retired_questions() {
     let mut doc = serde_json::to_value(export_of(&full_security())).unwrap();
     doc["answers"]["values"]["sec.cc6.retired_example"] = serde_json::json!({"o": "implemented"});
     doc["answers"]["notes"]["sec.cc6.retired_example"] = "old note".into();
-    let snap = import::parse(&c, &doc.to_string()).unwrap();
+    let imported = import::parse(&c, &doc.to_string()).unwrap();
+    let snap = &imported.snapshot;
     assert!(!snap.answers.values.contains_key("sec.cc6.retired_example"));
     assert!(!snap.answers.notes.contains_key("sec.cc6.retired_example"));
     assert_eq!(snap.answers.values, full_security().values);
+    // What was dropped is reported, once, so the user can be told.
+    assert_eq!(imported.dropped, vec!["sec.cc6.retired_example".to_owned()]);
+    // A file without retired answers drops nothing.
+    let clean = serde_json::to_string(&export_of(&full_security())).unwrap();
+    assert!(import::parse(&c, &clean).unwrap().dropped.is_empty());
     // Without the retirement the same file is refused, naming the question.
     assert!(import::parse(catalog(), &doc.to_string())
         .unwrap_err()
@@ -251,16 +282,24 @@ fn import_drops_answers_to_retired_questions() {
 fn share_link_round_trips_and_is_short() {
     let c = catalog();
     let a = full_security();
-    let link = share::encode(c, &a);
+    let (snapshot, r, link) = link_of(&a, ShareOptions::default());
     let data = link
         .data
         .expect("a full Security assessment fits in a link");
     println!(
-        "share link for a full Security assessment without notes: {} characters",
+        "share link for a full Security assessment with its gaps, without notes: {} characters",
         data.len()
     );
-    assert!(data.len() < 400, "{} characters", data.len());
-    assert_eq!(share::decode(c, &data).unwrap(), a);
+    // The summary and gap list travel by position too: well under the limit.
+    assert!(
+        data.len() < share::MAX_LINK / 4,
+        "{} characters",
+        data.len()
+    );
+    assert!(data.starts_with("a2."));
+    let back = share::decode(c, &data).unwrap();
+    assert_eq!(back.answers, a);
+    assert_eq!(back.summary, summary::build(&snapshot, &r, MADE_ON, true));
     // Truncated or altered links are refused, never misread.
     assert!(share::decode(c, &data[..data.len() - 3])
         .unwrap_err()
@@ -278,19 +317,33 @@ fn share_link_round_trips_and_is_short() {
         .unwrap_err()
         .to_string()
         .contains("newer version"));
+    let older = format!("a1.{}", &data[3..]);
+    assert!(share::decode(c, &older)
+        .unwrap_err()
+        .to_string()
+        .contains("older version"));
 }
 
 #[test]
 fn share_link_leaves_out_notes_that_do_not_fit() {
     let c = catalog();
     let mut a = full_security();
-    let big = "n".repeat(share::MAX_LINK);
-    a.notes.insert("scope.headcount".into(), big);
-    let link = share::encode(c, &a);
+    // Two notes at the longest a note may be: more than a link holds.
+    let big = "n".repeat(soc_readiness::report::check::MAX_NOTE);
+    a.notes.insert("scope.headcount".into(), big.clone());
+    a.notes.insert("scope.company_name".into(), big);
+    let (_, _, link) = link_of(
+        &a,
+        ShareOptions {
+            gaps: true,
+            notes: true,
+        },
+    );
     assert!(!link.notes_included);
     let back = share::decode(c, link.data.as_deref().unwrap()).unwrap();
-    assert!(back.notes.is_empty());
-    assert_eq!(back.values, a.values);
+    assert!(back.answers.notes.is_empty());
+    assert_eq!(back.answers.values, a.values);
+    assert!(back.summary.gaps.is_some());
 }
 
 #[test]
@@ -329,7 +382,8 @@ proptest! {
         let e = export_of(&a);
         let text = serde_json::to_string_pretty(&e).unwrap();
         let back = import::parse(catalog(), &text).unwrap();
-        prop_assert_eq!(back, Snapshot { answers: a, assumptions: e.assumptions.clone() });
+        prop_assert!(back.dropped.is_empty());
+        prop_assert_eq!(back.snapshot, Snapshot { answers: a, assumptions: e.assumptions.clone() });
     }
 
     #[test]
@@ -341,12 +395,13 @@ proptest! {
     #[test]
     fn share_link_then_open_gives_the_same_answers(picks in prop::collection::vec(any::<(u8, u16)>(), 1..40), notes in 0usize..7) {
         let a = answers_from(&picks, notes);
-        let link = share::encode(catalog(), &a);
+        let (snapshot, r, link) = link_of(&a, ShareOptions { gaps: true, notes: true });
         let back = share::decode(catalog(), link.data.as_deref().unwrap()).unwrap();
-        prop_assert_eq!(&back.values, &a.values);
+        prop_assert_eq!(&back.answers.values, &a.values);
+        prop_assert_eq!(&back.summary, &summary::build(&snapshot, &r, MADE_ON, true));
         // Notes travel when they fit, all or none.
         let expected = if link.notes_included { a.notes.clone() } else { Default::default() };
-        prop_assert_eq!(back.notes, expected);
+        prop_assert_eq!(back.answers.notes, expected);
     }
 }
 
@@ -359,12 +414,19 @@ proptest! {
         let _ = share::decode(catalog(), &s);
         let _ = share::decode_preset(catalog(), &s);
         let _ = share::decode(catalog(), &format!("a1.{s}"));
+        let _ = share::decode(catalog(), &format!("a2.{s}"));
     }
 
     #[test]
     fn decoders_never_panic_on_mutated_links(cut in 0usize..400, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4)) {
         let c = catalog();
-        let data = share::encode(c, &answers_from(&[(1, 3), (2, 7), (3, 1)], 5)).data.unwrap();
+        static DATA: OnceLock<String> = OnceLock::new();
+        let data = DATA
+            .get_or_init(|| {
+                let options = ShareOptions { gaps: true, notes: true };
+                link_of(&answers_from(&[(1, 3), (2, 7), (3, 1)], 5), options).2.data.unwrap()
+            })
+            .clone();
         let mut bytes = data.into_bytes();
         for (at, b) in flips {
             let i = at.index(bytes.len());
@@ -372,9 +434,11 @@ proptest! {
         }
         bytes.truncate(bytes.len().saturating_sub(cut % 8));
         let text = String::from_utf8(bytes).unwrap();
-        if let Ok(a) = share::decode(c, &text) {
-            // Anything accepted passed every check an import makes.
-            prop_assert!(soc_readiness::report::check::answers(c, &a).is_ok());
+        if let Ok(shared) = share::decode(c, &text) {
+            // Anything accepted passed every check an import makes, and its
+            // summary only names what a real assessment could.
+            prop_assert!(soc_readiness::report::check::answers(c, &shared.answers).is_ok());
+            prop_assert!(summary::check(c, &shared.summary).is_ok());
         }
     }
 

@@ -1,18 +1,24 @@
 //! The Yew front end: it keeps the user's inputs, calls the engine, and renders what it returns.
 
+pub mod autosave;
 pub mod components;
+pub mod files;
 pub mod format;
 pub mod pages;
 pub mod routes;
 pub mod state;
 pub mod storage;
+pub mod workspace;
 
+use crate::report::library::Record;
 use crate::report::snapshot::Snapshot;
 use crate::{evaluate, Catalog, Readiness};
+use autosave::Saver;
 use components::layout::Layout;
 use state::State;
 use std::rc::Rc;
 use std::sync::OnceLock;
+use workspace::{Notice, Workspace, WorkspaceAction};
 use yew::prelude::*;
 use yew_router::HashRouter;
 
@@ -28,15 +34,60 @@ pub struct Ctx {
     pub catalog: &'static Catalog,
     pub state: UseReducerHandle<State>,
     pub readiness: Rc<Readiness>,
+    /// The saved assessments and what the user must be told about saving.
+    pub workspace: UseReducerHandle<Workspace>,
+    pub saver: Rc<Saver>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.readiness, &other.readiness) && *self.state == *other.state
+        Rc::ptr_eq(&self.readiness, &other.readiness)
+            && *self.state == *other.state
+            && *self.workspace == *other.workspace
     }
 }
 
-/// Today's date as `YYYY-MM-DD`, the default start of the timeline.
+impl Ctx {
+    /// The name of the open assessment, as lists and headers show it.
+    pub fn current_name(&self) -> String {
+        let record = Record {
+            snapshot: self.state.snapshot(),
+            name: self
+                .workspace
+                .current_record()
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            ..Record::default()
+        };
+        crate::report::library::display_name(&record)
+    }
+
+    /// Shows a message at the top of the page.
+    pub fn notify(&self, notice: Notice) {
+        self.workspace
+            .dispatch(WorkspaceAction::Notice(Some(notice)));
+    }
+
+    /// Saves `record` as a new assessment and opens it; it is kept open even when saving fails.
+    pub fn create(&self, record: Record) -> String {
+        let id = storage::new_id();
+        if let Err(why) = storage::write(&id, &record) {
+            self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+        }
+        self.reload();
+        self.saver.open(&id, record.snapshot);
+        id
+    }
+
+    /// Reads the saved list again after a change made here.
+    pub fn reload(&self) {
+        if let Ok(c) = storage::load(self.catalog) {
+            self.workspace.dispatch(WorkspaceAction::Reload(c));
+        }
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (local time), the default start of the timeline.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
@@ -47,44 +98,140 @@ pub fn today() -> String {
     )
 }
 
-fn initial_state() -> State {
-    match storage::load() {
-        Some(snap) => State {
-            answers: snap.answers,
-            assumptions: snap.assumptions,
-            ..State::default()
-        },
+/// A new assessment's inputs: nothing answered, the timeline starting today.
+pub fn fresh_snapshot() -> Snapshot {
+    let mut s = Snapshot::default();
+    s.assumptions.start_date = today();
+    s
+}
+
+/// Reads what is saved and picks the assessment to open: the one open last,
+/// else the most recent, else a new one (saved only once something is entered).
+fn initial() -> (Workspace, Snapshot) {
+    let mut ws = Workspace::default();
+    let contents = match storage::load(catalog()) {
+        Ok(c) => c,
+        Err(why) => {
+            ws.save_problem = Some(why);
+            Default::default()
+        }
+    };
+    let open = contents
+        .open
+        .as_ref()
+        .and_then(|id| contents.records.iter().find(|(i, _)| i == id))
+        .or(contents.records.first())
+        .cloned();
+    if !contents.unreadable.is_empty() {
+        let n = contents.unreadable.len();
+        ws.notice = Some(Notice::problem(format!(
+            "{n} saved value{} could not be read by this version. {} kept as {} was: download {} from the list of assessments.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "It is" } else { "They are" },
+            if n == 1 { "it" } else { "they" },
+            if n == 1 { "it" } else { "them" },
+        )));
+    }
+    ws.records = contents.records;
+    ws.unreadable = contents.unreadable;
+    match open {
+        Some((id, record)) => {
+            ws.current = id;
+            (ws, record.snapshot)
+        }
         None => {
-            let mut s = State::default();
-            s.assumptions.start_date = today();
-            s
+            ws.current = storage::new_id();
+            (ws, fresh_snapshot())
         }
     }
 }
 
 #[component]
 fn App() -> Html {
-    let state = use_reducer(initial_state);
-    let readiness = {
-        let s = (*state).clone();
-        use_memo(s, |s| evaluate(catalog(), &s.answers, &s.assumptions))
+    let boot = use_memo((), |_| initial());
+    let workspace = {
+        let ws = boot.0.clone();
+        use_reducer(move || ws)
     };
-    use_effect_with(
-        Snapshot {
-            answers: state.answers.clone(),
-            assumptions: state.assumptions.clone(),
+    let state = {
+        let snap = boot.1.clone();
+        use_reducer(move || State {
+            answers: snap.answers,
+            assumptions: snap.assumptions,
+            ..State::default()
+        })
+    };
+    let saver = {
+        let (id, snap) = (boot.0.current.clone(), boot.1.clone());
+        let (s, w) = (state.dispatcher(), workspace.dispatcher());
+        use_memo((), move |_| Saver::new(catalog(), id, snap, s, w))
+    };
+    let saver: Rc<Saver> = (*saver).clone();
+    // Notes and names do not change any figure: only answers and assumptions are evaluated.
+    let readiness = use_memo(
+        (state.answers.values.clone(), state.assumptions.clone()),
+        |(values, assumptions)| {
+            let answers = crate::Answers {
+                values: values.clone(),
+                notes: Default::default(),
+            };
+            evaluate(catalog(), &answers, assumptions)
         },
-        storage::save,
     );
-    use_effect_with((), |_| {
-        if let Some(body) = gloo::utils::document().body() {
-            let _ = body.set_attribute("data-ready", "true");
-        }
-    });
+    {
+        let saver = saver.clone();
+        use_effect_with(
+            (workspace.current.clone(), state.snapshot()),
+            move |(id, snap)| saver.changed(id, snap),
+        );
+    }
+    {
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on_storage = {
+                let saver = saver.clone();
+                gloo::events::EventListener::new(&window, "storage", move |e| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                        let key = e.key().unwrap_or_default();
+                        if key.starts_with(storage::NAMESPACE) || key.is_empty() {
+                            saver.external(&key, e.new_value());
+                        }
+                    }
+                })
+            };
+            let flush = |event: &'static str| {
+                let saver = saver.clone();
+                gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
+                    saver.flush()
+                })
+            };
+            let listeners = [on_storage, flush("pagehide"), flush("beforeunload")];
+            let hidden = {
+                let saver = saver.clone();
+                gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "visibilitychange",
+                    move |_| {
+                        if gloo::utils::document().hidden() {
+                            saver.flush();
+                        }
+                    },
+                )
+            };
+            if let Some(body) = gloo::utils::document().body() {
+                let _ = body.set_attribute("data-ready", "true");
+            }
+            move || drop((listeners, hidden))
+        });
+    }
     let ctx = Ctx {
         catalog: catalog(),
         state,
         readiness,
+        workspace,
+        saver,
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -95,22 +242,60 @@ fn App() -> Html {
     }
 }
 
-/// Shows a plain recovery message instead of a frozen page if the app ever panics.
+/// Shows a plain recovery message instead of a frozen page if the app ever
+/// panics, with the latest answers as a JSON file to download.
 fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(info.to_string());
         let doc = gloo::utils::document();
-        if let Some(body) = doc.body() {
-            body.set_text_content(None);
-            if let Ok(p) = doc.create_element("p") {
-                p.set_class_name("panic");
-                p.set_text_content(Some(
-                    "Something went wrong. Your answers are saved in this browser: reload the page to continue where you left off.",
-                ));
-                let _ = body.append_child(&p);
+        let Some(body) = doc.body() else { return };
+        body.set_text_content(None);
+        let add = |tag: &str, class: &str, text: &str| {
+            let el = doc.create_element(tag).ok()?;
+            el.set_class_name(class);
+            el.set_text_content(Some(text));
+            body.append_child(&el).ok()?;
+            Some(el)
+        };
+        add(
+            "p",
+            "panic",
+            "Something went wrong. Your answers were saved in this browser as you went: reload the page to continue. To be safe, download a copy of them first.",
+        );
+        let snapshot = autosave::LAST_GOOD.with(|l| l.borrow().clone());
+        if let Some(snapshot) = snapshot {
+            // Only the inputs: evaluating again is what may have failed. The file imports like any export.
+            let doc = recovery_json(&snapshot);
+            if let Some(button) = add("button", "button primary", "Download a copy (JSON)") {
+                let click = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    let _ =
+                        files::download("soc-readiness-recovered.json", "application/json", &doc);
+                });
+                let _ = button.add_event_listener_with_callback(
+                    "click",
+                    wasm_bindgen::JsCast::unchecked_ref(click.as_ref()),
+                );
+                click.forget();
             }
         }
     }));
+}
+
+/// The recovery file: the format an import reads, with the inputs only.
+fn recovery_json(snapshot: &Snapshot) -> String {
+    #[derive(serde::Serialize)]
+    struct Recovery<'a> {
+        schema_version: u32,
+        note: &'static str,
+        answers: &'a crate::Answers,
+        assumptions: &'a crate::Assumptions,
+    }
+    files::to_json(&Recovery {
+        schema_version: crate::report::export::SCHEMA_VERSION,
+        note: "Recovered inputs only: import this file to see the results again.",
+        answers: &snapshot.answers,
+        assumptions: &snapshot.assumptions,
+    })
 }
 
 /// Mounts the app in place of the loading message.

@@ -16,6 +16,15 @@ pub enum Route {
     Review,
     #[at("/results")]
     Results,
+    /// A read-only summary someone shared: the data is the link itself.
+    #[at("/shared/:data")]
+    Shared { data: String },
+    /// A sales team's invitation: a message and answers filled in ahead.
+    #[at("/start/:data")]
+    Invitation { data: String },
+    /// Where a sales team makes such an invitation.
+    #[at("/invite")]
+    InviteBuilder,
     #[not_found]
     #[at("/404")]
     NotFound,

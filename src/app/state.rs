@@ -13,8 +13,7 @@ pub struct State {
     pub gap_filter: GapFilter,
 }
 
-/// The results page's gap filters. Kept here rather than in component state:
-/// every extra Yew component costs several KB of WebAssembly.
+/// The results page's gap filters, kept while the user moves between steps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapFilter {
     /// `all` or a category ID.
@@ -40,9 +39,13 @@ pub enum Action {
     Note(String, String),
     Tier(String),
     StartDate(String),
-    Optional { item: &'static str, on: bool },
+    Optional {
+        item: &'static str,
+        on: bool,
+    },
     Override(String, Option<[f64; 3]>),
-    Replace(Box<State>),
+    /// Another assessment's inputs (opened, merged from another tab, restored), view settings kept.
+    Load(Box<crate::report::snapshot::Snapshot>),
     GapFilter(GapFilter),
 }
 
@@ -67,13 +70,26 @@ impl Reducible for State {
             Action::Override(key, None) => {
                 next.assumptions.overrides.remove(&key);
             }
-            Action::Replace(s) => next = *s,
+            Action::Load(s) => {
+                next.answers = s.answers;
+                next.assumptions = s.assumptions;
+            }
             Action::GapFilter(f) => next.gap_filter = f,
         }
         if next == *self {
             self
         } else {
             Rc::new(next)
+        }
+    }
+}
+
+impl State {
+    /// The inputs that are saved, exported and shared.
+    pub fn snapshot(&self) -> crate::report::snapshot::Snapshot {
+        crate::report::snapshot::Snapshot {
+            answers: self.answers.clone(),
+            assumptions: self.assumptions.clone(),
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct Catalog {
 pub struct Manifest {
     pub schema_version: u32,
     pub version: String,
+    /// What every result says about itself: a self-assessment, not an audit opinion.
+    pub disclaimer: String,
     #[serde(default)]
     pub retired_ids: Vec<String>,
     /// Questionnaire file stems in the order the user walks through them.

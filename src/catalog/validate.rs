@@ -18,6 +18,13 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     };
     let m = &c.manifest;
     let manifest_file = "catalog.toml";
+    if m.disclaimer.trim().is_empty() {
+        err(
+            manifest_file,
+            "disclaimer",
+            "every result must say it is a self-assessment: the disclaimer cannot be empty".into(),
+        );
+    }
     if m.bands.is_empty() || m.bands.last().map(|b| b.min) != Some(0.0) {
         err(
             manifest_file,

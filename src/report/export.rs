@@ -26,6 +26,8 @@ pub struct Export {
     pub questionnaire_version: String,
     /// When the file was made (ISO 8601).
     pub generated_at: String,
+    /// In plain words: a self-assessment, not an audit opinion.
+    pub disclaimer: String,
     pub company: String,
     /// The scope answers, as the user saw them.
     pub scope: Vec<ScopeAnswer>,
@@ -131,6 +133,7 @@ pub fn build(
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         questionnaire_version: catalog.manifest.version.clone(),
         generated_at: generated_at.to_owned(),
+        disclaimer: catalog.manifest.disclaimer.clone(),
         company: answers
             .get("scope.company_name")
             .and_then(|v| v.as_str())

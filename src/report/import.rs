@@ -1,15 +1,33 @@
 //! Reading an exported JSON file back: refuse anything wrong with a message
 //! saying what and where, and never touch the current assessment on failure.
+//!
+//! The checks work over any serde deserializer, so the browser can parse with
+//! its own `JSON.parse` (keeping a JSON parser out of the WebAssembly) and the
+//! native tests with `serde_json`, and both refuse the same files the same way.
 
 use crate::report::check::{self, Problem};
 use crate::report::export::SCHEMA_VERSION;
 use crate::report::snapshot::Snapshot;
 use crate::{Answers, Assumptions, Catalog};
-use serde::Deserialize;
-use serde_json::Value;
+use serde::{Deserialize, Deserializer};
 
 /// Larger files are refused before parsing: a full export is about 150 KB.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// An accepted file, and what was left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub snapshot: Snapshot,
+    /// IDs of retired questions whose answers or notes were dropped.
+    pub dropped: Vec<String>,
+}
+
+/// What an importer reads first, to refuse newer formats before anything else.
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    schema_version: Option<f64>,
+}
 
 /// The parts of an export an import needs; everything else is derived again.
 #[derive(Deserialize)]
@@ -19,8 +37,8 @@ struct Inputs {
     assumptions: Option<Assumptions>,
 }
 
-/// Parses, migrates and checks an exported file.
-pub fn parse(catalog: &Catalog, text: &str) -> Result<Snapshot, Problem> {
+/// Refuses a file by its size alone, before any parsing.
+pub fn check_size(text: &str) -> Result<(), Problem> {
     if text.len() > MAX_BYTES {
         return Err(Problem::new(
             "",
@@ -31,7 +49,14 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Snapshot, Problem> {
             ),
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    Ok(())
+}
+
+/// Parses, migrates and checks an exported file (native: `serde_json`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(catalog: &Catalog, text: &str) -> Result<Imported, Problem> {
+    check_size(text)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let at = format!("line {}, column {}", e.line(), e.column());
         if e.is_eof() {
             Problem::new(at, "the file ends too early: it looks truncated")
@@ -39,49 +64,94 @@ pub fn parse(catalog: &Catalog, text: &str) -> Result<Snapshot, Problem> {
             Problem::new(at, format!("not valid JSON ({e})"))
         }
     })?;
-    let version = value
-        .get("schema_version")
-        .ok_or_else(|| {
+    from_document(catalog, || &value)
+}
+
+/// Checks a parsed document, given as a way to make a deserializer over it (it is read twice).
+pub fn from_document<'de, D, F>(catalog: &Catalog, document: F) -> Result<Imported, Problem>
+where
+    D: Deserializer<'de>,
+    F: Fn() -> D,
+{
+    let head: Head = serde_path_to_error::deserialize(document()).map_err(|e| {
+        if e.path().to_string() == "schema_version" {
+            Problem::new("schema_version", "expected a whole number")
+        } else {
             Problem::new(
-                "schema_version",
-                "missing: this is not a readiness summary exported by this app",
+                "",
+                "this is not a readiness summary exported by this app (it is not a JSON object)",
             )
-        })?
-        .as_u64()
-        .ok_or_else(|| Problem::new("schema_version", "expected a whole number"))?;
-    if version > u64::from(SCHEMA_VERSION) {
+        }
+    })?;
+    let version = head.schema_version.ok_or_else(|| {
+        Problem::new(
+            "schema_version",
+            "missing: this is not a readiness summary exported by this app",
+        )
+    })?;
+    if version.fract() != 0.0 || version < 0.0 {
+        return Err(Problem::new("schema_version", "expected a whole number"));
+    }
+    if version > f64::from(SCHEMA_VERSION) {
         return Err(Problem::new(
             "schema_version",
             format!("the file is format {version}, made by a newer version of the app; this one reads up to {SCHEMA_VERSION}"),
         ));
     }
-    let value = migrate(value, version)?;
-    let inputs: Inputs = serde_path_to_error::deserialize(&value)
-        .map_err(|e| Problem::new(e.path().to_string(), e.inner().to_string()))?;
-    let mut answers = inputs.answers;
+    migrate(version as u32)?;
+    let inputs: Inputs = serde_path_to_error::deserialize(document()).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        Problem::new(path, e.inner().to_string())
+    })?;
+    admit(
+        catalog,
+        inputs.answers,
+        inputs.assumptions.unwrap_or_default(),
+    )
+}
+
+/// The checks every value from outside passes (a file, a saved value): answers
+/// to retired questions are dropped and reported, the rest must fit the catalog.
+pub fn admit(
+    catalog: &Catalog,
+    mut answers: Answers,
+    assumptions: Assumptions,
+) -> Result<Imported, Problem> {
     // Questions retired since the file was made are dropped, not refused: their
     // IDs are never reused, so the rest of the file still means what it meant.
     let retired = &catalog.manifest.retired_ids;
+    let mut dropped: Vec<String> = answers
+        .values
+        .keys()
+        .chain(answers.notes.keys())
+        .filter(|id| retired.contains(id))
+        .cloned()
+        .collect();
+    dropped.sort();
+    dropped.dedup();
     answers.values.retain(|id, _| !retired.contains(id));
     answers.notes.retain(|id, _| !retired.contains(id));
     check::answers(catalog, &answers)?;
-    let assumptions = inputs.assumptions.unwrap_or_default();
     check::assumptions(catalog, &assumptions)?;
-    Ok(Snapshot {
-        answers,
-        assumptions,
+    Ok(Imported {
+        snapshot: Snapshot {
+            answers,
+            assumptions,
+        },
+        dropped,
     })
 }
 
-/// Brings an older document up to the current format, one version at a time.
-/// Version 1 is the first published format, so there is nothing to do yet; a
-/// format 2 adds its step here and keeps reading format 1 files.
-fn migrate(value: Value, version: u64) -> Result<Value, Problem> {
+/// Brings an older document up to the current format. Version 1 is the first
+/// published format; a format 2 reads format 1 through serde defaults on
+/// [`Inputs`] or adds a step here.
+fn migrate(version: u32) -> Result<(), Problem> {
     match version {
         0 => Err(Problem::new(
             "schema_version",
             "format 0 was never published",
         )),
-        _ => Ok(value),
+        _ => Ok(()),
     }
 }

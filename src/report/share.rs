@@ -10,7 +10,9 @@
 
 use crate::catalog::QuestionKind;
 use crate::report::check::{self, Problem};
-use crate::{AnswerValue, Answers, Catalog};
+use crate::report::snapshot::Snapshot;
+use crate::report::summary::{self, Line, Summary, SummaryGap};
+use crate::{AnswerValue, Answers, Catalog, Readiness};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -21,7 +23,7 @@ pub const MAX_ORG: usize = 80;
 pub const MAX_CONTACT: usize = 120;
 pub const MAX_MESSAGE: usize = 600;
 
-const SHARE: &str = "a1.";
+const SHARE: &str = "a2.";
 const PRESET: &str = "p1.";
 
 /// An answer by position: option index, option indexes, a number or text.
@@ -33,11 +35,60 @@ enum Packed {
     Text(String),
 }
 
+/// A summary by position: gaps as (question, option) positions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct PackedSummary {
+    company: String,
+    made_on: String,
+    reports: Vec<String>,
+    report_type: String,
+    window_months: u32,
+    lines: Vec<PackedLine>,
+    first_report: [String; 3],
+    gaps: Option<Vec<(u16, u8)>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct PackedLine {
+    id: String,
+    score: Option<u8>,
+    band: Option<String>,
+    answered: u32,
+    applicable: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct SharePayload {
     questionnaire_version: String,
+    summary: PackedSummary,
     values: Vec<(u16, Packed)>,
     notes: Vec<(u16, String)>,
+}
+
+/// What the sender lets the link carry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShareOptions {
+    /// The gap list, and with it the control answers (a copy would show them).
+    pub gaps: bool,
+    /// The notes, when the control answers travel.
+    pub notes: bool,
+}
+
+impl Default for ShareOptions {
+    fn default() -> Self {
+        ShareOptions {
+            gaps: true,
+            notes: false,
+        }
+    }
+}
+
+/// An opened share link: the summary to show and the answers a copy starts from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub summary: Summary,
+    /// All answers when the sender shared the gaps; scope and applicability only otherwise.
+    pub answers: Answers,
 }
 
 /// What a sales team presets for a prospect.
@@ -68,6 +119,103 @@ pub struct ShareLink {
     /// `None` when even the answers alone do not fit in [`MAX_LINK`].
     pub data: Option<String>,
     pub notes_included: bool,
+}
+
+/// The answers a link carries: all of them, or those outside the categories.
+fn shared_answers(catalog: &Catalog, answers: &Answers, controls: bool) -> Answers {
+    let keep = |id: &String| {
+        controls
+            || catalog
+                .questions()
+                .find(|(_, _, q)| &q.id == id)
+                .is_some_and(|(qn, _, _)| !catalog.is_category(&qn.id))
+    };
+    Answers {
+        values: answers
+            .values
+            .iter()
+            .filter(|(id, _)| keep(id))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        notes: if controls {
+            answers.notes.clone()
+        } else {
+            Default::default()
+        },
+    }
+}
+
+fn pack_summary(catalog: &Catalog, s: &Summary) -> PackedSummary {
+    let index = |id: &str| catalog.questions().position(|(_, _, q)| q.id == id);
+    let scale = |o: &str| catalog.manifest.scale.iter().position(|x| x.id == o);
+    let lines = std::iter::once(&s.overall)
+        .chain(&s.categories)
+        .map(|l| PackedLine {
+            id: l.id.clone(),
+            score: l.score,
+            band: l.band.clone(),
+            answered: l.answered,
+            applicable: l.applicable,
+        })
+        .collect();
+    PackedSummary {
+        company: s.company.clone(),
+        made_on: s.made_on.clone(),
+        reports: s.reports.clone(),
+        report_type: s.report_type.clone(),
+        window_months: s.window_months,
+        lines,
+        first_report: s.first_report.clone(),
+        gaps: s.gaps.as_ref().map(|gs| {
+            gs.iter()
+                .filter_map(|g| Some((index(&g.question)? as u16, scale(&g.answer)? as u8)))
+                .collect()
+        }),
+    }
+}
+
+fn unpack_summary(
+    catalog: &Catalog,
+    questions: &[&crate::catalog::Question],
+    p: PackedSummary,
+) -> Result<Summary, Problem> {
+    let mut lines = p.lines.into_iter().map(|l| Line {
+        id: l.id,
+        score: l.score,
+        band: l.band,
+        answered: l.answered,
+        applicable: l.applicable,
+    });
+    let overall = lines
+        .next()
+        .ok_or_else(|| damaged("it has no overall score"))?;
+    let gaps = match p.gaps {
+        None => None,
+        Some(gs) => Some(
+            gs.into_iter()
+                .map(|(q, o)| {
+                    Some(SummaryGap {
+                        question: questions.get(usize::from(q))?.id.clone(),
+                        answer: catalog.manifest.scale.get(usize::from(o))?.id.clone(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| damaged("a gap names a question or answer that does not exist"))?,
+        ),
+    };
+    let summary = Summary {
+        company: p.company,
+        made_on: p.made_on,
+        reports: p.reports,
+        report_type: p.report_type,
+        window_months: p.window_months,
+        overall,
+        categories: lines.collect(),
+        first_report: p.first_report,
+        gaps,
+    };
+    summary::check(catalog, &summary)?;
+    Ok(summary)
 }
 
 fn option_ids<'c>(catalog: &'c Catalog, q: &'c crate::catalog::Question) -> Vec<&'c str> {
@@ -150,16 +298,21 @@ fn frame<T: Serialize>(prefix: &str, payload: &T) -> String {
 
 fn unframe<T: DeserializeOwned>(prefix: &str, text: &str) -> Result<T, Problem> {
     let text = text.trim();
-    let body = match text.strip_prefix(prefix) {
-        Some(b) => b,
-        None if is_newer(prefix, text) => {
-            return Err(Problem::new(
-                "link",
-                "it was made by a newer version of the app; open it there or update this copy",
-            ))
-        }
-        None => return Err(damaged("it does not start like a link from this app")),
-    };
+    let body =
+        match text.strip_prefix(prefix) {
+            Some(b) => b,
+            None => return Err(match version_of(prefix, text) {
+                Some(std::cmp::Ordering::Greater) => Problem::new(
+                    "link",
+                    "it was made by a newer version of the app; open it there or update this copy",
+                ),
+                Some(_) => Problem::new(
+                    "link",
+                    "it was made by an older version of the app; ask the sender for a new link",
+                ),
+                None => damaged("it does not start like a link from this app"),
+            }),
+        };
     let bytes = URL_SAFE_NO_PAD
         .decode(body)
         .map_err(|_| damaged("it holds characters or a length a link never has"))?;
@@ -173,15 +326,16 @@ fn unframe<T: DeserializeOwned>(prefix: &str, text: &str) -> Result<T, Problem> 
     postcard::from_bytes(data).map_err(|_| damaged("its contents cannot be read"))
 }
 
-/// `a7.` when this app writes `a1.`: same kind of link, higher format version.
-fn is_newer(prefix: &str, text: &str) -> bool {
+/// How a link of the same kind compares with the version this app writes
+/// (`a7.` against `a2.` is newer); `None` for anything else.
+fn version_of(prefix: &str, text: &str) -> Option<std::cmp::Ordering> {
     let (kind, ours) = prefix.split_at(1);
     let version = |v: &str| v.trim_end_matches('.').parse::<u32>().ok();
     text.strip_prefix(kind)
         .and_then(|rest| rest.split_once('.'))
         .and_then(|(v, _)| version(v))
         .zip(version(ours))
-        .is_some_and(|(theirs, ours)| theirs > ours)
+        .map(|(theirs, ours)| theirs.cmp(&ours))
 }
 
 fn same_version(catalog: &Catalog, v: &str) -> Result<(), Problem> {
@@ -198,15 +352,30 @@ fn same_version(catalog: &Catalog, v: &str) -> Result<(), Problem> {
     }
 }
 
-/// A link with the answers, and the notes when they fit.
-pub fn encode(catalog: &Catalog, answers: &Answers) -> ShareLink {
-    let values = pack(catalog, answers);
+/// A link with the summary and the answers the options allow, and the notes when they fit.
+pub fn encode(
+    catalog: &Catalog,
+    snapshot: &Snapshot,
+    readiness: &Readiness,
+    made_on: &str,
+    options: ShareOptions,
+) -> ShareLink {
+    let answers = shared_answers(catalog, &snapshot.answers, options.gaps);
+    let summary = pack_summary(
+        catalog,
+        &summary::build(snapshot, readiness, made_on, options.gaps),
+    );
+    let values = pack(catalog, &answers);
     let index = |id: &str| catalog.questions().position(|(_, _, q)| q.id == id);
-    let notes: Vec<(u16, String)> = answers
-        .notes
-        .iter()
-        .filter_map(|(id, n)| Some((index(id)? as u16, n.clone())))
-        .collect();
+    let notes: Vec<(u16, String)> = if options.notes {
+        answers
+            .notes
+            .iter()
+            .filter_map(|(id, n)| Some((index(id)? as u16, n.clone())))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let with_notes = notes.len();
     for notes in [notes, Vec::new()] {
         let included = !notes.is_empty() || with_notes == 0;
@@ -214,6 +383,7 @@ pub fn encode(catalog: &Catalog, answers: &Answers) -> ShareLink {
             SHARE,
             &SharePayload {
                 questionnaire_version: catalog.manifest.version.clone(),
+                summary: summary.clone(),
                 values: values.clone(),
                 notes,
             },
@@ -231,11 +401,15 @@ pub fn encode(catalog: &Catalog, answers: &Answers) -> ShareLink {
     }
 }
 
-/// The answers and notes of a share link, checked like an import.
-pub fn decode(catalog: &Catalog, text: &str) -> Result<Answers, Problem> {
+/// The summary and answers of a share link, checked like an import.
+pub fn decode(catalog: &Catalog, text: &str) -> Result<Shared, Problem> {
+    if text.len() > MAX_LINK + 100 {
+        return Err(damaged("it is longer than any link this app makes"));
+    }
     let p: SharePayload = unframe(SHARE, text)?;
     same_version(catalog, &p.questionnaire_version)?;
     let questions = questions(catalog);
+    let summary = unpack_summary(catalog, &questions, p.summary)?;
     let mut answers = unpack(catalog, &questions, p.values)?;
     for (i, note) in p.notes {
         let q = questions
@@ -244,7 +418,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Answers, Problem> {
         answers.notes.insert(q.id.clone(), note);
     }
     check::answers(catalog, &answers)?;
-    Ok(answers)
+    Ok(Shared { summary, answers })
 }
 
 fn limit(field: &str, text: &str, max: usize) -> Result<(), Problem> {

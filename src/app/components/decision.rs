@@ -4,7 +4,8 @@ use crate::app::Ctx;
 use crate::engine::applicability::{Reason, Recommendation};
 use yew::prelude::*;
 
-fn report_name(id: &str) -> &str {
+/// How a report or type ID reads on the page.
+pub fn report_name(id: &str) -> &str {
     match id {
         "soc1" => "SOC 1",
         "soc2" => "SOC 2",

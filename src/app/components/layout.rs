@@ -1,7 +1,12 @@
 //! The page frame: skip link, header, the step list with progress, and the routed page.
 
+use crate::app::components::notices::Notices;
 use crate::app::pages::{
-    questionnaire::questionnaire_page, results::results_page, review::review_page,
+    invite::{Invitation, InviteBuilder},
+    questionnaire::questionnaire_page,
+    results::results_page,
+    review::review_page,
+    shared::SharedSummary,
     welcome::welcome_page,
 };
 use crate::app::routes::href;
@@ -71,15 +76,13 @@ pub fn Layout() -> Html {
     });
     let all = steps(&ctx);
     let overall = ctx.readiness.progress.overall;
-    let company = ctx
-        .state
-        .answers
-        .get("scope.company_name")
-        .and_then(|a| a.as_str())
-        .filter(|s| !s.trim().is_empty())
-        .map(str::to_owned);
+    let current = ctx.current_name();
     let main = match route.clone() {
-        Route::Welcome | Route::NotFound => welcome_page(&ctx),
+        Route::Welcome => welcome_page(&ctx),
+        Route::NotFound => not_found(),
+        Route::Shared { data } => html! { <SharedSummary {data} /> },
+        Route::Invitation { data } => html! { <Invitation {data} /> },
+        Route::InviteBuilder => html! { <InviteBuilder /> },
         Route::Scope => questionnaire_page(&ctx, "scope"),
         Route::Applicability => questionnaire_page(&ctx, "applicability"),
         Route::Category { id } => questionnaire_page(&ctx, &id),
@@ -91,9 +94,13 @@ pub fn Layout() -> Html {
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <header class="app-header">
                 <span class="brand">{ "SOC readiness" }</span>
-                if let Some(c) = company { <span class="company">{ c }</span> }
+                <a class="current-assessment" href={href(&Route::Welcome)} data-testid="current-assessment"
+                    aria-label={format!("Open assessment: {current}. Show all assessments")}>
+                    <span class="label">{ "Assessment: " }</span><span class="name">{ current }</span>
+                </a>
                 <span class="privacy-note">{ "Your answers stay in this browser." }</span>
             </header>
+            <Notices />
             <div class="frame">
                 <nav class="steps" aria-label="Assessment steps">
                     <p class="overall-progress" id="overall-progress-label">
@@ -130,6 +137,17 @@ fn focus_main() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// An address the app does not know: say so, and offer the way back.
+fn not_found() -> Html {
+    html! {
+        <article class="page">
+            <h1>{ "Page not found" }</h1>
+            <p>{ "This address does not lead to a page of the assessment. Nothing you saved has changed." }</p>
+            <a class="button primary" href={href(&Route::Welcome)}>{ "Go to your assessments" }</a>
+        </article>
     }
 }
 

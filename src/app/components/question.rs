@@ -1,7 +1,8 @@
 //! One question, as native form controls inside a fieldset with a legend.
 //!
 //! Props hold only this question's data, so answering one question re-renders only it
-//! (and the summaries), and notes commit on change, not on every keystroke.
+//! (and the summaries). Text and notes are kept as typed; saving is debounced
+//! (see `app::autosave`), so a reload mid-sentence loses nothing.
 
 use crate::app::state::{Action, State};
 use crate::catalog::{Question, QuestionKind, ScaleOption};
@@ -140,9 +141,9 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             html! {
                 <input type="text" class="text" id={format!("{id}--input")} value={value} maxlength={max.to_string()}
                     aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
-                    onchange={Callback::from(move |e: Event| {
-                        let v = input_value(&e);
-                        set((!v.trim().is_empty()).then(|| AnswerValue::One(v.chars().take(max).collect())));
+                    oninput={Callback::from(move |e: InputEvent| {
+                        let v = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+                        set((!v.is_empty()).then(|| AnswerValue::One(v.chars().take(max).collect())));
                     })} />
             }
         }
@@ -150,7 +151,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
     let note_change = {
         let d = p.dispatch.clone();
         let id = id.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let v = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
@@ -177,7 +178,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             if q.kind == QuestionKind::Control {
                 <div class="note">
                     <label for={format!("{id}--note")}>{ if is_na { "Why is this not applicable? (required)" } else { "Notes (optional)" } }</label>
-                    <textarea id={format!("{id}--note")} rows="2" value={p.note.clone().unwrap_or_default()} onchange={note_change}
+                    <textarea id={format!("{id}--note")} rows="2" value={p.note.clone().unwrap_or_default()} oninput={note_change}
                         aria-invalid={needs_reason.then_some("true")} />
                     // Always present while not applicable, so saving the reason does not move the page under the pointer.
                     if is_na {

@@ -2,9 +2,12 @@
 
 use crate::app::components::charts::{bar_chart, gantt, BarRow};
 use crate::app::components::decision::decision_panel;
+use crate::app::components::share_panel::SharePanel;
 use crate::app::components::summary::band_label;
+use crate::app::files;
 use crate::app::format::{money, money_range, number_range, score, trim};
 use crate::app::state::{Action, GapFilter};
+use crate::app::workspace::Notice;
 use crate::app::Ctx;
 use crate::estimate::range::{number, Driver};
 use wasm_bindgen::JsCast;
@@ -71,6 +74,19 @@ fn input(e: &Event) -> Option<HtmlInputElement> {
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
 }
 
+/// A button's handler that downloads the open assessment in one format.
+fn download(
+    ctx: &Ctx,
+    how: fn(&crate::Catalog, &crate::report::snapshot::Snapshot) -> Result<(), String>,
+) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |_| {
+        if let Err(why) = how(ctx.catalog, &ctx.state.snapshot()) {
+            ctx.notify(Notice::problem(why));
+        }
+    })
+}
+
 pub fn results_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
     let cat = ctx.catalog;
@@ -109,10 +125,19 @@ pub fn results_page(ctx: &Ctx) -> Html {
             <header class="report-head">
                 <h1>{ "Readiness results" }</h1>
                 <p class="meta">{ format!("{company} · assessed {} · questionnaire {}", crate::app::today(), cat.manifest.version) }</p>
-                <button type="button" class="button secondary no-print" data-testid="print"
-                    onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>
-                    { "Print or save as PDF" }
-                </button>
+                <p class="disclaimer" data-testid="disclaimer">{ cat.manifest.disclaimer.clone() }</p>
+                <p class="actions no-print">
+                    <button type="button" class="button secondary" data-testid="print"
+                        onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>
+                        { "Print or save as PDF" }
+                    </button>
+                    <button type="button" class="button secondary" data-testid="export-json" onclick={download(ctx, files::download_json)}>
+                        { "Download summary (JSON)" }
+                    </button>
+                    <button type="button" class="button secondary" data-testid="export-csv" onclick={download(ctx, files::download_csv)}>
+                        { "Download gaps (CSV)" }
+                    </button>
+                </p>
             </header>
             <section class="headline-scores" aria-labelledby="scores-title">
                 <h2 id="scores-title">{ "Overall readiness" }</h2>
@@ -137,6 +162,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { gap_list(ctx) }
             { timeline_section(ctx) }
             { cost_section(ctx) }
+            <SharePanel />
         </article>
     }
 }

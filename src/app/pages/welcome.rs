@@ -1,5 +1,8 @@
-//! The first step: what this is, what it costs the user, and where the answers go (nowhere).
+//! The first step: what this is, where the answers go (nowhere), and the
+//! assessments saved in this browser.
 
+use crate::app::components::assessments::AssessmentList;
+use crate::app::components::import_box::ImportBox;
 use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
@@ -26,6 +29,8 @@ pub fn welcome_page(ctx: &Ctx) -> Html {
             <a href={href(&Route::Scope)} class="button primary">
                 <span data-testid="start">{ if started { "Continue the assessment" } else { "Start the assessment" } }</span>
             </a>
+            <AssessmentList />
+            <ImportBox />
         </article>
     }
 }

@@ -1,0 +1,198 @@
+//! Saving as the user goes, without losing anything: changes are written a
+//! moment after the last keystroke (at once when the page is hidden or closed),
+//! and another tab's edits of the same assessment are merged, not overwritten.
+
+use crate::app::state::{Action, State};
+use crate::app::storage;
+use crate::app::workspace::{Workspace, WorkspaceAction};
+use crate::report::library::{merge, Record};
+use crate::report::snapshot::Snapshot;
+use crate::Catalog;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use yew::UseReducerDispatcher;
+
+/// How long typing may pause before a save.
+const DEBOUNCE_MS: u32 = 300;
+
+thread_local! {
+    /// The latest inputs, for the recovery download on the panic screen.
+    pub static LAST_GOOD: RefCell<Option<Snapshot>> = const { RefCell::new(None) };
+}
+
+/// One per app. `base` is what storage held for the open assessment when this
+/// tab last read or wrote it: the common ancestor of a merge.
+pub struct Saver {
+    catalog: &'static Catalog,
+    base: RefCell<(String, Snapshot)>,
+    latest: RefCell<(String, Snapshot)>,
+    pending: RefCell<bool>,
+    timer: RefCell<Option<Timeout>>,
+    /// IDs deleted in another tab: not saved again unless the user says so.
+    paused: RefCell<Vec<String>>,
+    state: UseReducerDispatcher<State>,
+    workspace: UseReducerDispatcher<Workspace>,
+    me: Weak<Saver>,
+}
+
+impl PartialEq for Saver {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Saver {
+    /// `id` and `snapshot` are the open assessment as loaded (its saved value, or a new one).
+    pub fn new(
+        catalog: &'static Catalog,
+        id: String,
+        snapshot: Snapshot,
+        state: UseReducerDispatcher<State>,
+        workspace: UseReducerDispatcher<Workspace>,
+    ) -> Rc<Saver> {
+        Rc::new_cyclic(|me| Saver {
+            catalog,
+            base: RefCell::new((id.clone(), snapshot.clone())),
+            latest: RefCell::new((id, snapshot)),
+            pending: RefCell::new(false),
+            timer: RefCell::new(None),
+            paused: RefCell::new(Vec::new()),
+            state,
+            workspace,
+            me: me.clone(),
+        })
+    }
+
+    /// Called after every render with the open assessment's inputs.
+    pub fn changed(&self, id: &str, snapshot: &Snapshot) {
+        LAST_GOOD.with(|l| *l.borrow_mut() = Some(snapshot.clone()));
+        if *self.latest.borrow() == (id.to_owned(), snapshot.clone()) {
+            return;
+        }
+        *self.latest.borrow_mut() = (id.to_owned(), snapshot.clone());
+        if *self.base.borrow() == *self.latest.borrow()
+            || self.paused.borrow().iter().any(|p| p == id)
+        {
+            *self.pending.borrow_mut() = false;
+            self.timer.borrow_mut().take();
+            return;
+        }
+        *self.pending.borrow_mut() = true;
+        let me = self.me.clone();
+        *self.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+            if let Some(s) = me.upgrade() {
+                s.flush();
+            }
+        }));
+    }
+
+    /// Writes what is pending now (page hidden or closing, another assessment opened).
+    pub fn flush(&self) {
+        if !std::mem::replace(&mut *self.pending.borrow_mut(), false) {
+            return;
+        }
+        self.timer.borrow_mut().take();
+        let (id, mine) = self.latest.borrow().clone();
+        let base = self.base.borrow().clone();
+        let today = crate::app::today();
+        let stored = match storage::read(self.catalog, &id) {
+            Ok(r) => r,
+            Err((raw, _)) => {
+                // Something unreadable sits under this key: keep a copy before replacing it.
+                if let Err(why) = storage::set_aside(&raw) {
+                    *self.pending.borrow_mut() = true;
+                    self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+                    return;
+                }
+                None
+            }
+        };
+        let merged = match &stored {
+            Some(r) if base.0 == id && r.snapshot != base.1 => merge(&base.1, &mine, &r.snapshot),
+            _ => mine.clone(),
+        };
+        let record = Record {
+            updated: today.clone(),
+            snapshot: merged.clone(),
+            ..stored.unwrap_or(Record {
+                created: today,
+                ..Record::default()
+            })
+        };
+        match storage::write(&id, &record) {
+            Ok(()) => {
+                storage::set_open(&id);
+                *self.base.borrow_mut() = (id.clone(), merged.clone());
+                self.workspace
+                    .dispatch(WorkspaceAction::Saved(id, Box::new(record)));
+                if merged != mine {
+                    self.state.dispatch(Action::Load(Box::new(merged)));
+                }
+            }
+            Err(why) => {
+                *self.pending.borrow_mut() = true;
+                self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+            }
+        }
+    }
+
+    /// Switches to another assessment whose saved value is `snapshot`; what is
+    /// pending for the one open now is written first.
+    pub fn open(&self, id: &str, snapshot: Snapshot) {
+        self.flush();
+        self.paused.borrow_mut().retain(|p| p != id);
+        *self.base.borrow_mut() = (id.to_owned(), snapshot.clone());
+        *self.latest.borrow_mut() = (id.to_owned(), snapshot.clone());
+        storage::set_open(id);
+        self.workspace
+            .dispatch(WorkspaceAction::Open(id.to_owned()));
+        self.state.dispatch(Action::Load(Box::new(snapshot)));
+    }
+
+    /// Drops what is pending for the open assessment (it is being deleted).
+    pub fn forget(&self) {
+        *self.pending.borrow_mut() = false;
+        self.timer.borrow_mut().take();
+    }
+
+    /// Saves the open assessment again after another tab deleted it.
+    pub fn keep(&self) {
+        let id = self.latest.borrow().0.clone();
+        self.paused.borrow_mut().retain(|p| *p != id);
+        *self.base.borrow_mut() = (id, Snapshot::default());
+        *self.pending.borrow_mut() = true;
+        self.workspace
+            .dispatch(WorkspaceAction::DeletedElsewhere(false));
+        self.flush();
+    }
+
+    /// Another tab changed `key` (`value` is `None` when it was removed).
+    pub fn external(&self, key: &str, value: Option<String>) {
+        let (id, mine) = self.latest.borrow().clone();
+        if storage::id_of(key) == Some(id.as_str()) {
+            match value.map(|v| crate::report::library::decode(self.catalog, &v)) {
+                Some(Ok(theirs)) => {
+                    let base = self.base.borrow().clone();
+                    let b = if base.0 == id { base.1 } else { mine.clone() };
+                    let merged = merge(&b, &mine, &theirs.snapshot);
+                    *self.base.borrow_mut() = (id, theirs.snapshot);
+                    if merged != mine {
+                        self.state.dispatch(Action::Load(Box::new(merged)));
+                    }
+                }
+                Some(Err(_)) => {}
+                None => {
+                    self.paused.borrow_mut().push(id);
+                    *self.pending.borrow_mut() = false;
+                    self.timer.borrow_mut().take();
+                    self.workspace
+                        .dispatch(WorkspaceAction::DeletedElsewhere(true));
+                }
+            }
+        }
+        if let Ok(c) = storage::load(self.catalog) {
+            self.workspace.dispatch(WorkspaceAction::Reload(c));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Messages under the header: saving problems (they stay until saving works
+//! again), another tab's deletion, and the outcome of the last action with Undo.
+
+use crate::app::files;
+use crate::app::state::Action;
+use crate::app::storage;
+use crate::app::workspace::{Notice, Undo, WorkspaceAction};
+use crate::app::Ctx;
+use yew::prelude::*;
+
+/// Runs an Undo: a deleted assessment is written back, or the inputs put back.
+fn undo(ctx: &Ctx, u: &Undo) {
+    match u {
+        Undo::Restore { id, record } => match storage::write(id, record) {
+            Ok(()) => {
+                ctx.reload();
+                ctx.notify(Notice::info("Restored."));
+            }
+            Err(why) => ctx.workspace.dispatch(WorkspaceAction::SaveFailed(why)),
+        },
+        Undo::Inputs(snapshot) => {
+            ctx.state.dispatch(Action::Load(snapshot.clone()));
+            ctx.notify(Notice::info("Your answers are back."));
+        }
+    }
+}
+
+#[component]
+pub fn Notices() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let ws = &*ctx.workspace;
+    let download = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if let Err(why) = files::download_json(ctx.catalog, &ctx.state.snapshot()) {
+                ctx.notify(Notice::problem(why));
+            }
+        })
+    };
+    let retry = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.saver.flush())
+    };
+    let keep = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.saver.keep())
+    };
+    let dismiss = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.workspace.dispatch(WorkspaceAction::Notice(None)))
+    };
+    html! {
+        <div class="notices no-print">
+            if let Some(why) = &ws.save_problem {
+                <div class="banner problem" role="alert" data-testid="save-problem">
+                    <p><strong>{ "Not saved. " }</strong>{ why.clone() }
+                        { " You can keep working: your answers stay on this page until you close it. Download a copy to keep them." }</p>
+                    <p class="actions">
+                        <button type="button" class="button primary" onclick={download.clone()} data-testid="save-problem-download">{ "Download a copy (JSON)" }</button>
+                        <button type="button" class="button secondary" onclick={retry}>{ "Try saving again" }</button>
+                    </p>
+                </div>
+            }
+            if ws.deleted_elsewhere {
+                <div class="banner problem" role="alert" data-testid="deleted-elsewhere">
+                    <p>{ "This assessment was deleted in another tab, so changes here are no longer saved." }</p>
+                    <p class="actions">
+                        <button type="button" class="button primary" onclick={keep}>{ "Keep it" }</button>
+                        <button type="button" class="button secondary" onclick={download}>{ "Download a copy (JSON)" }</button>
+                    </p>
+                </div>
+            }
+            <div role={if ws.notice.as_ref().is_some_and(|n| n.problem) { "alert" } else { "status" }} data-testid="notice">
+                if let Some(n) = &ws.notice {
+                    <div class={classes!("banner", n.problem.then_some("problem"))}>
+                        <p>{ n.text.clone() }</p>
+                        if !n.details.is_empty() {
+                            <ul>{ for n.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
+                        }
+                        <p class="actions">
+                            if let Some(u) = &n.undo {
+                                <button type="button" class="button secondary" data-testid="undo" onclick={{
+                                    let (ctx, u) = (ctx.clone(), u.clone());
+                                    Callback::from(move |_| undo(&ctx, &u))
+                                }}>{ "Undo" }</button>
+                            }
+                            if let Some(id) = &n.open {
+                                <button type="button" class="button secondary" data-testid="notice-open" onclick={{
+                                    let (ctx, id) = (ctx.clone(), id.clone());
+                                    Callback::from(move |_| {
+                                        if let Ok(Some(r)) = storage::read(ctx.catalog, &id) {
+                                            ctx.saver.open(&id, r.snapshot);
+                                            ctx.workspace.dispatch(WorkspaceAction::Notice(None));
+                                        }
+                                    })
+                                }}>{ "Open it" }</button>
+                            }
+                            <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+                        </p>
+                    </div>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! Saved assessments: each one a named, dated record kept in the browser.
+//!
+//! The browser layer only moves these strings in and out of storage; what a
+//! record holds, how it is named, checked, merged and turned into a file name
+//! lives here, tested natively.
+
+use crate::report::check::Problem;
+use crate::report::import;
+use crate::report::snapshot::{self, Snapshot};
+use crate::Catalog;
+use base64::{engine::general_purpose::STANDARD, Engine};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One saved assessment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The user's name for it; empty means "use the company name".
+    pub name: String,
+    /// `YYYY-MM-DD`, local time.
+    pub created: String,
+    pub updated: String,
+    pub snapshot: Snapshot,
+}
+
+/// Version 2 of the stored format: a [`Record`]. Version 1 (a bare snapshot,
+/// one per browser) is still read.
+pub const PREFIX: &str = "v2:";
+
+/// Longest assessment name, in characters.
+pub const MAX_NAME: usize = 120;
+
+pub fn encode(r: &Record) -> String {
+    let bytes = postcard::to_allocvec(r).unwrap_or_default();
+    format!("{PREFIX}{}", STANDARD.encode(bytes))
+}
+
+/// A saved value, checked like an import: it must decode and fit this
+/// questionnaire version. Answers to retired questions are dropped.
+pub fn decode(catalog: &Catalog, text: &str) -> Result<Record, Problem> {
+    let record = if let Some(body) = text.strip_prefix(PREFIX) {
+        let bytes = STANDARD
+            .decode(body)
+            .map_err(|_| Problem::new("", "the saved value is damaged (not base64)"))?;
+        postcard::from_bytes::<Record>(&bytes)
+            .map_err(|_| Problem::new("", "the saved value is damaged or incomplete"))?
+    } else if text.starts_with(snapshot::PREFIX) {
+        let snapshot = snapshot::decode(text)
+            .ok_or_else(|| Problem::new("", "the saved value is damaged or incomplete"))?;
+        Record {
+            snapshot,
+            ..Record::default()
+        }
+    } else if is_newer(text) {
+        return Err(Problem::new(
+            "",
+            "it was saved by a newer version of the app",
+        ));
+    } else {
+        return Err(Problem::new(
+            "",
+            "it is not an assessment saved by this app",
+        ));
+    };
+    if record.name.chars().count() > MAX_NAME {
+        return Err(Problem::new(
+            "name",
+            format!("longer than {MAX_NAME} characters"),
+        ));
+    }
+    let ok = import::admit(
+        catalog,
+        record.snapshot.answers,
+        record.snapshot.assumptions,
+    )?;
+    Ok(Record {
+        snapshot: ok.snapshot,
+        ..record
+    })
+}
+
+/// `v7:` when this app writes `v2:`.
+fn is_newer(text: &str) -> bool {
+    text.strip_prefix('v')
+        .and_then(|t| t.split_once(':'))
+        .and_then(|(v, _)| v.parse::<u32>().ok())
+        .is_some_and(|v| v > 2)
+}
+
+/// The company answer, when given.
+pub fn company(s: &Snapshot) -> Option<&str> {
+    s.answers
+        .get("scope.company_name")
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+/// The name shown in lists and headers: the user's, else the company's.
+pub fn display_name(r: &Record) -> String {
+    let name = r.name.trim();
+    if !name.is_empty() {
+        name.to_owned()
+    } else {
+        company(&r.snapshot).map_or_else(|| "Untitled assessment".to_owned(), str::to_owned)
+    }
+}
+
+/// The name of a duplicate.
+pub fn copy_name(r: &Record) -> String {
+    format!("Copy of {}", display_name(r))
+        .chars()
+        .take(MAX_NAME)
+        .collect()
+}
+
+/// `soc-readiness-acme-inc-2026-11-28.json`: company and date (left out when
+/// there is none), safe on every file system.
+pub fn file_name(company: &str, date: &str, extension: &str) -> String {
+    let mut slug = String::new();
+    for c in company.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "assessment" } else { slug };
+    let date: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .take(10)
+        .collect();
+    let date = date.trim_matches('-');
+    if date.is_empty() {
+        format!("soc-readiness-{slug}.{extension}")
+    } else {
+        format!("soc-readiness-{slug}-{date}.{extension}")
+    }
+}
+
+/// Merges two tabs' edits of the same assessment: every field changed here
+/// since `base` (the last value both agreed on) keeps this tab's value; every
+/// other field takes theirs. Nothing either side changed is lost, and when both
+/// changed the same answer, this tab's latest edit wins.
+pub fn merge(base: &Snapshot, mine: &Snapshot, theirs: &Snapshot) -> Snapshot {
+    let mut out = theirs.clone();
+    merge_map(
+        &base.answers.values,
+        &mine.answers.values,
+        &mut out.answers.values,
+    );
+    merge_map(
+        &base.answers.notes,
+        &mine.answers.notes,
+        &mut out.answers.notes,
+    );
+    let (b, m, o) = (&base.assumptions, &mine.assumptions, &mut out.assumptions);
+    if m.start_date != b.start_date {
+        o.start_date = m.start_date.clone();
+    }
+    if m.tier != b.tier {
+        o.tier = m.tier.clone();
+    }
+    if m.pen_test != b.pen_test {
+        o.pen_test = m.pen_test;
+    }
+    if m.consultant != b.consultant {
+        o.consultant = m.consultant;
+    }
+    if m.tooling != b.tooling {
+        o.tooling = m.tooling;
+    }
+    merge_map(&b.overrides, &m.overrides, &mut o.overrides);
+    out
+}
+
+/// Applies to `out` every key `mine` added, changed or removed relative to `base`.
+fn merge_map<V: Clone + PartialEq>(
+    base: &BTreeMap<String, V>,
+    mine: &BTreeMap<String, V>,
+    out: &mut BTreeMap<String, V>,
+) {
+    for key in base.keys().chain(mine.keys()) {
+        let (b, m) = (base.get(key), mine.get(key));
+        if b != m {
+            match m {
+                Some(v) => {
+                    out.insert(key.clone(), v.clone());
+                }
+                None => {
+                    out.remove(key);
+                }
+            }
+        }
+    }
+}
