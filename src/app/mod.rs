@@ -37,13 +37,14 @@ pub struct Ctx {
     /// The saved assessments and what the user must be told about saving.
     pub workspace: UseReducerHandle<Workspace>,
     pub saver: Rc<Saver>,
+    /// Counts the app's renders. Reducer handles always read the latest value,
+    /// so comparing them cannot tell an old context from a new one; this can.
+    pub revision: u64,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.readiness, &other.readiness)
-            && *self.state == *other.state
-            && *self.workspace == *other.workspace
+        self.revision == other.revision
     }
 }
 
@@ -226,12 +227,19 @@ fn App() -> Html {
             move || drop((listeners, hidden))
         });
     }
+    let revision = {
+        let counter = use_mut_ref(|| 0u64);
+        let mut c = counter.borrow_mut();
+        *c += 1;
+        *c
+    };
     let ctx = Ctx {
         catalog: catalog(),
         state,
         readiness,
         workspace,
         saver,
+        revision,
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>

@@ -63,7 +63,7 @@ test('a new user walks from welcome to results, navigates back and forward, and 
     assert.equal(scopeCount.answered, scopeCount.applicable, 'every scope question answered');
     assert.equal(await page.locator('fieldset[data-question]').count(), scopeCount.applicable, 'every visible scope question counted');
     assert.equal(await text(page, `${sidebar} a[href="#/scope"] .count`), `${scopeCount.answered} of ${scopeCount.applicable}`);
-    assert.equal(await text(page, '.app-header .company'), COMPANY, 'company name in the header');
+    assert.equal(await text(page, '[data-testid="current-assessment"] .name'), COMPANY, 'company name in the header');
     // The decision shows as soon as it can be made, on the scope step already.
     assert.equal(await text(page, '[data-testid="decision-headline"]'), 'SOC 2 Type II, 3-month observation window');
     assert.match(await text(page, '[data-testid="categories-in-scope"]'), /^Security, Confidentiality \(recommended\)$/);
@@ -122,7 +122,7 @@ test('a new user walks from welcome to results, navigates back and forward, and 
     await atStep(page, '#/results', 'Readiness results');
     assert.equal(await text(page, '[data-testid="results-overall"]'), score, 'results show the same overall score');
     assert.match(await text(page, '.report-head .meta'), new RegExp(`^${COMPANY} · assessed \\d{4}-\\d{2}-\\d{2}`));
-    assert.equal(await text(page, '.app-header .company'), COMPANY);
+    assert.equal(await text(page, '[data-testid="current-assessment"] .name'), COMPANY);
     assert.equal(await text(page, '[data-testid="decision-headline"]'), 'SOC 2 Type II, 3-month observation window');
 
     // Gaps: exactly the non-evidenced, applicable answers.
@@ -203,7 +203,7 @@ test('a new user walks from welcome to results, navigates back and forward, and 
     const naId = Object.keys(answers).find((id) => answers[id] === 'na');
     assert.equal(await page.locator(`[id="${naId}--note"]`).inputValue(), REASON, 'the note survives');
     assert.equal(await text(page, '[data-testid="category-score"]'), score);
-    assert.equal(await text(page, '.app-header .company'), COMPANY);
+    assert.equal(await text(page, '[data-testid="current-assessment"] .name'), COMPANY);
     await page.locator(`${sidebar} a[href="#/scope"]`).click();
     await atStep(page, '#/scope', 'Scope');
     assert.equal(await page.locator('[id="scope.headcount--input"]').inputValue(), '42');
