@@ -118,9 +118,10 @@ pub fn copy_name(r: &Record) -> String {
 /// there is none), safe on every file system.
 pub fn file_name(company: &str, date: &str, extension: &str) -> String {
     let mut slug = String::new();
-    for c in company.chars().flat_map(char::to_lowercase) {
+    // ASCII only: full Unicode case mapping would add its tables to the app.
+    for c in company.chars() {
         if c.is_ascii_alphanumeric() {
-            slug.push(c);
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
