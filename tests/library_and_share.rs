@@ -167,6 +167,7 @@ fn record_of(answers: Answers, name: &str) -> Record {
         created: "2026-11-01".into(),
         updated: "2026-11-28".into(),
         snapshot: snapshot_of(&answers),
+        revision: 7,
     }
 }
 
@@ -341,6 +342,7 @@ proptest! {
                 answers: answers_from(&picks, notes),
                 assumptions: assumptions_from(tier, flags, date, over),
             },
+            revision: u64::from(flags),
         };
         let text = library::encode(&r);
         prop_assert_eq!(library::decode(catalog(), &text).unwrap(), r);

@@ -21,11 +21,43 @@ thread_local! {
     pub static LAST_GOOD: RefCell<Option<Snapshot>> = const { RefCell::new(None) };
 }
 
-/// One per app. `base` is what storage held for the open assessment when this
-/// tab last read or wrote it: the common ancestor of a merge.
+/// What storage held for the open assessment when this tab last read or wrote
+/// it, and what it held before that: the candidates for a merge's common ancestor.
+#[derive(Clone)]
+struct Base {
+    id: String,
+    revision: u64,
+    snapshot: Snapshot,
+    /// The value before this tab's last write: the ancestor when another tab
+    /// saved without having seen that write.
+    before: Snapshot,
+}
+
+impl Base {
+    fn new(id: &str, snapshot: Snapshot, revision: u64) -> Base {
+        Base {
+            id: id.to_owned(),
+            revision,
+            before: snapshot.clone(),
+            snapshot,
+        }
+    }
+
+    /// The common ancestor of this tab's edits and another tab's saved value:
+    /// if that save came after ours it saw ours; if not, both started from `before`.
+    fn ancestor(&self, theirs: &Record) -> &Snapshot {
+        if theirs.revision > self.revision {
+            &self.snapshot
+        } else {
+            &self.before
+        }
+    }
+}
+
+/// One per app; see [`Base`] for how two tabs' edits are merged.
 pub struct Saver {
     catalog: &'static Catalog,
-    base: RefCell<(String, Snapshot)>,
+    base: RefCell<Base>,
     latest: RefCell<(String, Snapshot)>,
     pending: RefCell<bool>,
     timer: RefCell<Option<Timeout>>,
@@ -51,9 +83,13 @@ impl Saver {
         state: UseReducerDispatcher<State>,
         workspace: UseReducerDispatcher<Workspace>,
     ) -> Rc<Saver> {
+        let revision = storage::read(catalog, &id)
+            .ok()
+            .flatten()
+            .map_or(0, |r| r.revision);
         Rc::new_cyclic(|me| Saver {
             catalog,
-            base: RefCell::new((id.clone(), snapshot.clone())),
+            base: RefCell::new(Base::new(&id, snapshot.clone(), revision)),
             latest: RefCell::new((id, snapshot)),
             pending: RefCell::new(false),
             timer: RefCell::new(None),
@@ -71,9 +107,11 @@ impl Saver {
             return;
         }
         *self.latest.borrow_mut() = (id.to_owned(), snapshot.clone());
-        if *self.base.borrow() == *self.latest.borrow()
-            || self.paused.borrow().iter().any(|p| p == id)
-        {
+        let unchanged = {
+            let base = self.base.borrow();
+            base.id == id && base.snapshot == *snapshot
+        };
+        if unchanged || self.paused.borrow().iter().any(|p| p == id) {
             *self.pending.borrow_mut() = false;
             self.timer.borrow_mut().take();
             return;
@@ -109,12 +147,16 @@ impl Saver {
             }
         };
         let merged = match &stored {
-            Some(r) if base.0 == id && r.snapshot != base.1 => merge(&base.1, &mine, &r.snapshot),
+            Some(r) if base.id == id && r.snapshot != base.snapshot => {
+                merge(base.ancestor(r), &mine, &r.snapshot)
+            }
             _ => mine.clone(),
         };
+        let previous = stored.as_ref().map_or(0, |r| r.revision);
         let record = Record {
             updated: today.clone(),
             snapshot: merged.clone(),
+            revision: previous.max(if base.id == id { base.revision } else { 0 }) + 1,
             ..stored.unwrap_or(Record {
                 created: today,
                 ..Record::default()
@@ -123,7 +165,12 @@ impl Saver {
         match storage::write(&id, &record) {
             Ok(()) => {
                 storage::set_open(&id);
-                *self.base.borrow_mut() = (id.clone(), merged.clone());
+                *self.base.borrow_mut() = Base {
+                    id: id.clone(),
+                    revision: record.revision,
+                    snapshot: merged.clone(),
+                    before: if base.id == id { base.snapshot } else { merged.clone() },
+                };
                 self.workspace
                     .dispatch(WorkspaceAction::Saved(id, Box::new(record)));
                 if merged != mine {
@@ -142,7 +189,11 @@ impl Saver {
     pub fn open(&self, id: &str, snapshot: Snapshot) {
         self.flush();
         self.paused.borrow_mut().retain(|p| p != id);
-        *self.base.borrow_mut() = (id.to_owned(), snapshot.clone());
+        let revision = storage::read(self.catalog, id)
+            .ok()
+            .flatten()
+            .map_or(0, |r| r.revision);
+        *self.base.borrow_mut() = Base::new(id, snapshot.clone(), revision);
         *self.latest.borrow_mut() = (id.to_owned(), snapshot.clone());
         storage::set_open(id);
         self.workspace
@@ -160,7 +211,7 @@ impl Saver {
     pub fn keep(&self) {
         let id = self.latest.borrow().0.clone();
         self.paused.borrow_mut().retain(|p| *p != id);
-        *self.base.borrow_mut() = (id, Snapshot::default());
+        *self.base.borrow_mut() = Base::new(&id, Snapshot::default(), 0);
         *self.pending.borrow_mut() = true;
         self.workspace
             .dispatch(WorkspaceAction::DeletedElsewhere(false));
@@ -174,9 +225,17 @@ impl Saver {
             match value.map(|v| crate::report::library::decode(self.catalog, &v)) {
                 Some(Ok(theirs)) => {
                     let base = self.base.borrow().clone();
-                    let b = if base.0 == id { base.1 } else { mine.clone() };
-                    let merged = merge(&b, &mine, &theirs.snapshot);
-                    *self.base.borrow_mut() = (id, theirs.snapshot);
+                    let merged = if base.id == id {
+                        merge(base.ancestor(&theirs), &mine, &theirs.snapshot)
+                    } else {
+                        theirs.snapshot.clone()
+                    };
+                    *self.base.borrow_mut() = Base {
+                        id,
+                        revision: base.revision.max(theirs.revision),
+                        before: base.snapshot,
+                        snapshot: theirs.snapshot,
+                    };
                     if merged != mine {
                         self.state.dispatch(Action::Load(Box::new(merged)));
                     }

@@ -20,7 +20,6 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 use workspace::{Notice, Workspace, WorkspaceAction};
 use yew::prelude::*;
-use yew_router::HashRouter;
 
 /// The built-in catalog, parsed once and shared for the app's lifetime.
 pub fn catalog() -> &'static Catalog {
@@ -243,9 +242,7 @@ fn App() -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <HashRouter>
-                <Layout />
-            </HashRouter>
+            <Layout />
         </ContextProvider<Ctx>>
     }
 }

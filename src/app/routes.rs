@@ -1,32 +1,29 @@
-//! Hash routes, so every step has a URL on any static host and Back/Forward move between steps.
+//! Hash routes, so every step has a URL on any static host and Back/Forward
+//! move between steps. The browser keeps the history of fragment changes
+//! itself; all the app needs is to read the fragment and follow its changes.
 
-use yew_router::Routable;
+use yew::prelude::*;
 
-#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    #[at("/")]
     Welcome,
-    #[at("/scope")]
     Scope,
-    #[at("/applicability")]
     Applicability,
-    #[at("/category/:id")]
-    Category { id: String },
-    #[at("/review")]
+    Category {
+        id: String,
+    },
     Review,
-    #[at("/results")]
     Results,
     /// A read-only summary someone shared: the data is the link itself.
-    #[at("/shared/:data")]
-    Shared { data: String },
+    Shared {
+        data: String,
+    },
     /// A sales team's invitation: a message and answers filled in ahead.
-    #[at("/start/:data")]
-    Invitation { data: String },
+    Invitation {
+        data: String,
+    },
     /// Where a sales team makes such an invitation.
-    #[at("/invite")]
     InviteBuilder,
-    #[not_found]
-    #[at("/404")]
     NotFound,
 }
 
@@ -41,10 +38,76 @@ impl Route {
             },
         }
     }
+
+    /// Reads a fragment such as `#/category/security`. The leading `#` and `/`
+    /// are optional, so `#results` works too; anything else is not found.
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let data = |d: &str| (!d.is_empty() && !d.contains('/')).then(|| d.to_owned());
+        match path.split_once('/') {
+            None => match path {
+                "" => Route::Welcome,
+                "scope" => Route::Scope,
+                "applicability" => Route::Applicability,
+                "review" => Route::Review,
+                "results" => Route::Results,
+                "invite" => Route::InviteBuilder,
+                _ => Route::NotFound,
+            },
+            Some(("category", id)) => data(id).map_or(Route::NotFound, |id| Route::Category { id }),
+            Some(("shared", d)) => data(d).map_or(Route::NotFound, |data| Route::Shared { data }),
+            Some(("start", d)) => data(d).map_or(Route::NotFound, |data| Route::Invitation { data }),
+            Some(_) => Route::NotFound,
+        }
+    }
+
+    /// The path after the `#`.
+    pub fn to_path(&self) -> String {
+        match self {
+            Route::Welcome => "/".into(),
+            Route::Scope => "/scope".into(),
+            Route::Applicability => "/applicability".into(),
+            Route::Category { id } => format!("/category/{id}"),
+            Route::Review => "/review".into(),
+            Route::Results => "/results".into(),
+            Route::Shared { data } => format!("/shared/{data}"),
+            Route::Invitation { data } => format!("/start/{data}"),
+            Route::InviteBuilder => "/invite".into(),
+            Route::NotFound => "/not-found".into(),
+        }
+    }
 }
 
 /// The link target of a route: plain anchors to `#/...` are keyboard- and
-/// screen-reader-native, and the hash router follows them.
+/// screen-reader-native, and the browser records them in its history.
 pub fn href(route: &Route) -> String {
     format!("#{}", route.to_path())
+}
+
+/// Moves to `route`, as following a link would.
+pub fn push(route: &Route) {
+    let _ = gloo::utils::window().location().set_hash(&route.to_path());
+}
+
+fn current() -> Route {
+    Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
+}
+
+/// The route in the address bar, following every change (links, Back, Forward, typing).
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    route.set(current())
+                });
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
 }

@@ -21,6 +21,9 @@ pub struct Record {
     pub created: String,
     pub updated: String,
     pub snapshot: Snapshot,
+    /// Counts the saves, so a tab can tell whether another tab's save had
+    /// seen its own (see `app::autosave`).
+    pub revision: u64,
 }
 
 /// Version 2 of the stored format: a [`Record`]. Version 1 (a bare snapshot,

@@ -3,7 +3,7 @@
 
 use crate::app::components::summary::band_label;
 use crate::app::files;
-use crate::app::routes::{href, Route};
+use crate::app::routes::{href, push, Route};
 use crate::app::storage;
 use crate::app::workspace::{Notice, Undo, WorkspaceAction};
 use crate::app::{fresh_snapshot, Ctx};
@@ -11,7 +11,6 @@ use crate::evaluate;
 use crate::report::library::{self, Record, MAX_NAME};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::use_navigator;
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
@@ -44,7 +43,6 @@ fn update(ctx: &Ctx, id: &str, change: impl FnOnce(&mut Record)) {
 #[component]
 fn Row(p: &RowProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let navigator = use_navigator();
     let editing = use_state(|| false);
     let name = library::display_name(&p.record);
     let readiness = use_memo(p.record.snapshot.clone(), |s| {
@@ -54,24 +52,23 @@ fn Row(p: &RowProps) -> Html {
     let progress = readiness.progress.overall;
     let id = p.id.clone();
     let snapshot = p.record.snapshot.clone();
-    let on = |f: fn(&Ctx, &str, &Record, Option<&yew_router::navigator::Navigator>)| {
-        let (ctx, id, record, nav) = (ctx.clone(), id.clone(), p.record.clone(), navigator.clone());
-        Callback::from(move |_: MouseEvent| f(&ctx, &id, &record, nav.as_ref()))
+    let on = |f: fn(&Ctx, &str, &Record)| {
+        let (ctx, id, record) = (ctx.clone(), id.clone(), p.record.clone());
+        Callback::from(move |_: MouseEvent| f(&ctx, &id, &record))
     };
-    let open = on(|ctx, id, record, nav| {
+    let open = on(|ctx, id, record| {
         if *id != ctx.workspace.current {
             ctx.saver.open(id, record.snapshot.clone());
         }
-        if let Some(n) = nav {
-            n.push(&Route::Scope);
-        }
+        push(&Route::Scope);
     });
-    let duplicate = on(|ctx, _, record, _| {
+    let duplicate = on(|ctx, _, record| {
         let copy = Record {
             name: library::copy_name(record),
             created: crate::app::today(),
             updated: crate::app::today(),
             snapshot: record.snapshot.clone(),
+            revision: 0,
         };
         let id = storage::new_id();
         match storage::write(&id, &copy) {
@@ -85,7 +82,7 @@ fn Row(p: &RowProps) -> Html {
             Err(why) => ctx.workspace.dispatch(WorkspaceAction::SaveFailed(why)),
         }
     });
-    let delete = on(|ctx, id, record, _| {
+    let delete = on(|ctx, id, record| {
         let current = *id == ctx.workspace.current;
         if current {
             ctx.saver.forget();
@@ -107,7 +104,7 @@ fn Row(p: &RowProps) -> Html {
             ..Notice::info(format!("Deleted “{}”.", library::display_name(record)))
         });
     });
-    let start_over = on(|ctx, _, _, _| {
+    let start_over = on(|ctx, _, _| {
         let before = ctx.state.snapshot();
         ctx.state
             .dispatch(crate::app::state::Action::Load(Box::new(fresh_snapshot())));
@@ -198,16 +195,13 @@ fn Row(p: &RowProps) -> Html {
 #[component]
 pub fn AssessmentList() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let navigator = use_navigator();
     let ws = &*ctx.workspace;
     let current_saved = ws.current_record().is_some();
     let new = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
             ctx.saver.open(&storage::new_id(), fresh_snapshot());
-            if let Some(n) = &navigator {
-                n.push(&Route::Scope);
-            }
+            push(&Route::Scope);
         })
     };
     html! {

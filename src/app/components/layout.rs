@@ -65,7 +65,7 @@ pub fn steps(ctx: &Ctx) -> Vec<Step> {
 #[component]
 pub fn Layout() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let route = yew_router::hooks::use_route::<Route>().unwrap_or(Route::Welcome);
+    let route = crate::app::routes::use_route();
     // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {

@@ -7,7 +7,6 @@ use crate::app::Ctx;
 use crate::report::share::{self, ShareOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::Routable;
 
 /// The app's own address without its fragment, so links work from any folder of any host.
 pub fn app_address() -> String {

@@ -3,7 +3,7 @@
 
 use crate::app::components::share_panel::{link_to, CopyField};
 use crate::app::pages::shared::link_problem;
-use crate::app::routes::{href, Route};
+use crate::app::routes::{href, push, Route};
 use crate::app::workspace::Notice;
 use crate::app::{fresh_snapshot, Ctx};
 use crate::engine::applicability::{CATEGORY_CHOICE, SECURITY, SECURITY_ONLY};
@@ -14,7 +14,6 @@ use crate::report::snapshot::Snapshot;
 use crate::{AnswerValue, Answers};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::use_navigator;
 
 const PROSPECT: &str = "scope.company_name";
 
@@ -160,7 +159,6 @@ fn category_answer(categories: &[String]) -> Option<AnswerValue> {
 #[component]
 pub fn Invitation(p: &InvitationProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let navigator = use_navigator();
     let preset = use_memo(p.data.clone(), |d| {
         share::decode_preset(crate::app::catalog(), d)
     });
@@ -188,9 +186,7 @@ pub fn Invitation(p: &InvitationProps) -> Html {
                 ..Record::default()
             });
             ctx.notify(Notice::info("Your assessment has started, filled in from the invitation. It is saved in this browser only."));
-            if let Some(n) = &navigator {
-                n.push(&Route::Scope);
-            }
+            push(&Route::Scope);
         })
     };
     html! {

@@ -2,7 +2,7 @@
 //! save it as their own assessment. Opening a link never changes anything saved.
 
 use crate::app::components::decision::report_name;
-use crate::app::routes::{href, Route};
+use crate::app::routes::{href, push, Route};
 use crate::app::workspace::Notice;
 use crate::app::{fresh_snapshot, Ctx};
 use crate::report::library::Record;
@@ -10,7 +10,6 @@ use crate::report::share;
 use crate::report::snapshot::Snapshot;
 use crate::report::summary::Line;
 use yew::prelude::*;
-use yew_router::prelude::use_navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedProps {
@@ -43,7 +42,6 @@ fn score(l: &Line) -> String {
 #[component]
 pub fn SharedSummary(p: &SharedProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let navigator = use_navigator();
     let shared = use_memo(p.data.clone(), |d| share::decode(crate::app::catalog(), d));
     let s = match &*shared {
         Ok(s) => s.clone(),
@@ -81,14 +79,13 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                     answers: answers.clone(),
                     ..fresh_snapshot()
                 },
+                revision: 0,
             };
             ctx.create(record);
             ctx.notify(Notice::info(
                 "Saved as a new assessment in this browser. The original stays with the sender.",
             ));
-            if let Some(n) = &navigator {
-                n.push(&Route::Results);
-            }
+            push(&Route::Results);
         })
     };
     let headline = format!(

@@ -110,6 +110,18 @@ test('export JSON and CSV from the results, valid against the schema, and import
     assert.deepEqual(again.scores, doc.scores, 'same scores');
     assert.deepEqual(again.gaps, doc.gaps, 'same gaps');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'markup in a note never ran');
+
+    // The same file dropped on the import box: another new assessment.
+    await go(page, '/');
+    await page.evaluate((body) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+      const zone = document.querySelector('[data-testid="import-drop"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, json.text);
+    await eventually(() => notice(page).textContent(), (s) => /Imported “dropped\.json”/.test(s), { what: 'drop import notice' });
+    assert.equal(await rows(page).count(), 3, 'the dropped file added an assessment');
     assert.deepEqual(problems(log), [], 'no console errors');
   });
 });
@@ -385,24 +397,34 @@ test('storage disabled: the app works, says so, and offers the download', async 
 test('two tabs stay in step: answers given in either are kept by both', async (t) => {
   await withPage(t, async ({ page, context }) => {
     await open(page, server.url, '/category/security');
-    const [q1, q2, q3] = controlQuestions('security');
-    await choose(page, q1.id, 'no');
+    const qs = controlQuestions('security');
+    await choose(page, qs[0].id, 'no');
     await page.waitForTimeout(500);
     const p2 = await context.newPage();
     await open(p2, server.url, '/category/security');
-    assert.ok(await p2.locator(`fieldset[data-question="${q1.id}"] input[value="no"]`).isChecked(), 'the second tab opens the same answers');
-    // Both answer at once, before either save lands.
-    await Promise.all([choose(page, q2.id, 'partial'), choose(p2, q3.id, 'evidenced')]);
+    assert.ok(await p2.locator(`fieldset[data-question="${qs[0].id}"] input[value="no"]`).isChecked(), 'the second tab opens the same answers');
+    // Both tabs answer at the same moment, round after round, before either save lands.
+    const click = (p, id, v) => p.evaluate(([id, v]) => {
+      document.querySelector(`fieldset[data-question="${id}"] input[value="${v}"]`).click();
+    }, [id, v]);
+    const expected = [[qs[0].id, 'no']];
+    for (let round = 0; round < 4; round += 1) {
+      const [a, b] = [qs[1 + 2 * round], qs[2 + 2 * round]];
+      await Promise.all([click(page, a.id, 'partial'), click(p2, b.id, 'evidenced')]);
+      expected.push([a.id, 'partial'], [b.id, 'evidenced']);
+      await page.waitForTimeout(round * 150);
+    }
     for (const p of [page, p2]) {
-      for (const [id, v] of [[q1.id, 'no'], [q2.id, 'partial'], [q3.id, 'evidenced']]) {
-        await eventually(() => p.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked(), Boolean, { what: `${id} = ${v} in both tabs` });
+      for (const [id, v] of expected) {
+        await eventually(() => p.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked(), Boolean, { what: `${id} = ${v} in both tabs`, timeout: 8_000 });
       }
     }
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(700);
     const p3 = await context.newPage();
     await open(p3, server.url, '/category/security');
-    assert.ok(await p3.locator(`fieldset[data-question="${q2.id}"] input[value="partial"]`).isChecked(), 'saved with both answers');
-    assert.ok(await p3.locator(`fieldset[data-question="${q3.id}"] input[value="evidenced"]`).isChecked(), 'saved with both answers');
+    for (const [id, v] of expected) {
+      assert.ok(await p3.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked(), `saved: ${id} = ${v}`);
+    }
   });
 });
 

@@ -45,7 +45,28 @@ test('after load, a whole assessment makes no network request', async (t) => {
     await page.goForward();
     assert.match(await text(page, 'main h1'), /results/i, 'still on the results after Back and Forward');
 
-    assert.deepEqual(log.requests.slice(atLoad.length), [], 'no request at all after load');
+    // Keeping and sharing: downloads are made in the page, links carry their data after the #.
+    for (const id of ['export-json', 'export-csv']) {
+      await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${id}"]`).click()]);
+    }
+    const link = await page.locator('[data-testid="share-link"]').inputValue();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.evaluate((l) => { location.hash = l.split('#')[1]; }, link);
+    await page.locator('[data-testid="shared-summary"]').waitFor();
+    await page.locator('[data-testid="save-copy"]').click();
+    await page.locator('main h1', { hasText: 'Readiness results' }).waitFor();
+    await page.evaluate(() => { location.hash = '#/invite'; });
+    await page.locator('#invite-message').fill('Hello from sales');
+    const invite = await page.locator('[data-testid="invite-link"]').inputValue();
+    await page.evaluate((l) => { location.hash = l.split('#')[1]; }, invite);
+    await page.locator('[data-testid="start-invited"]').click();
+    await page.locator('main h1', { hasText: 'Scope' }).waitFor();
+    await go(page, '/');
+    await page.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1}') });
+    await page.locator('[data-testid="notice"]', { hasText: 'was not imported' }).waitFor();
+
+    // A download is a blob: made in the page, never a network request.
+    assert.deepEqual(log.requests.slice(atLoad.length).filter((u) => !u.startsWith('blob:')), [], 'no request at all after load');
     assert.deepEqual(problems(log), [], 'no console errors or page errors');
   });
 });
