@@ -5,6 +5,7 @@
 use crate::app::state::{Action, State};
 use crate::app::storage;
 use crate::app::workspace::{Workspace, WorkspaceAction};
+use crate::report::import;
 use crate::report::library::{merge, Record};
 use crate::report::snapshot::Snapshot;
 use crate::Catalog;
@@ -125,38 +126,56 @@ impl Saver {
         }));
     }
 
-    /// Writes what is pending now (page hidden or closing, another assessment opened).
-    pub fn flush(&self) {
+    /// Writes what is pending now (page hidden or closing, another assessment
+    /// opened). `false` when something is still unsaved afterwards.
+    pub fn flush(&self) -> bool {
         if !std::mem::replace(&mut *self.pending.borrow_mut(), false) {
-            return;
+            return true;
         }
         self.timer.borrow_mut().take();
         let (id, mine) = self.latest.borrow().clone();
         let base = self.base.borrow().clone();
-        let today = crate::app::today();
+        let fail = |why: String| {
+            *self.pending.borrow_mut() = true;
+            self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+            false
+        };
+        // Never write what could not be read back: it would turn into an unreadable value.
+        if let Err(p) = import::admit(self.catalog, mine.answers.clone(), mine.assumptions.clone())
+        {
+            return fail(format!("An answer cannot be saved ({p})."));
+        }
         let stored = match storage::read(self.catalog, &id) {
             Ok(r) => r,
             Err((raw, _)) => {
                 // Something unreadable sits under this key: keep a copy before replacing it.
                 if let Err(why) = storage::set_aside(&raw) {
-                    *self.pending.borrow_mut() = true;
-                    self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
-                    return;
+                    return fail(why);
                 }
                 None
             }
         };
+        let ours = base.id == id;
+        if stored.is_none() && ours && base.revision > 0 {
+            // It was saved before and is gone: another tab deleted it. Do not bring it back.
+            self.paused.borrow_mut().push(id);
+            self.workspace
+                .dispatch(WorkspaceAction::DeletedElsewhere(true));
+            return true;
+        }
         let merged = match &stored {
-            Some(r) if base.id == id && r.snapshot != base.snapshot => {
+            Some(r) if ours && r.snapshot != base.snapshot => {
                 merge(base.ancestor(r), &mine, &r.snapshot)
             }
             _ => mine.clone(),
         };
+        let today = crate::app::today();
         let previous = stored.as_ref().map_or(0, |r| r.revision);
+        let overwritten = stored.as_ref().map(|r| r.snapshot.clone());
         let record = Record {
             updated: today.clone(),
             snapshot: merged.clone(),
-            revision: previous.max(if base.id == id { base.revision } else { 0 }) + 1,
+            revision: previous.max(if ours { base.revision } else { 0 }) + 1,
             ..stored.unwrap_or(Record {
                 created: today,
                 ..Record::default()
@@ -169,25 +188,27 @@ impl Saver {
                     id: id.clone(),
                     revision: record.revision,
                     snapshot: merged.clone(),
-                    before: if base.id == id { base.snapshot } else { merged.clone() },
+                    // What a tab that saves without having seen this write started from.
+                    before: overwritten.unwrap_or_else(|| merged.clone()),
                 };
                 self.workspace
                     .dispatch(WorkspaceAction::Saved(id, Box::new(record)));
                 if merged != mine {
                     self.state.dispatch(Action::Load(Box::new(merged)));
                 }
+                true
             }
-            Err(why) => {
-                *self.pending.borrow_mut() = true;
-                self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
-            }
+            Err(why) => fail(why),
         }
     }
 
-    /// Switches to another assessment whose saved value is `snapshot`; what is
-    /// pending for the one open now is written first.
-    pub fn open(&self, id: &str, snapshot: Snapshot) {
-        self.flush();
+    /// Switches to another assessment whose saved value is `snapshot`. What is
+    /// pending for the one open now is written first; if that fails, nothing
+    /// switches (so nothing unsaved is dropped) and `false` is returned.
+    pub fn open(&self, id: &str, snapshot: Snapshot) -> bool {
+        if !self.flush() {
+            return false;
+        }
         self.paused.borrow_mut().retain(|p| p != id);
         let revision = storage::read(self.catalog, id)
             .ok()
@@ -199,6 +220,15 @@ impl Saver {
         self.workspace
             .dispatch(WorkspaceAction::Open(id.to_owned()));
         self.state.dispatch(Action::Load(Box::new(snapshot)));
+        true
+    }
+
+    /// Marks the open assessment as not saved yet (its first save failed), so
+    /// the warning's "Try saving again" and the next change retry it.
+    pub fn unsaved(&self) {
+        let id = self.latest.borrow().0.clone();
+        *self.base.borrow_mut() = Base::new(&id, Snapshot::default(), 0);
+        *self.pending.borrow_mut() = true;
     }
 
     /// Drops what is pending for the open assessment (it is being deleted).
@@ -225,6 +255,16 @@ impl Saver {
             match value.map(|v| crate::report::library::decode(self.catalog, &v)) {
                 Some(Ok(theirs)) => {
                     let base = self.base.borrow().clone();
+                    if self.paused.borrow().contains(&id) {
+                        // Brought back (an Undo in another tab): saved again from now on.
+                        self.paused.borrow_mut().retain(|p| *p != id);
+                        self.workspace
+                            .dispatch(WorkspaceAction::DeletedElsewhere(false));
+                    }
+                    // An older save than ours arrives late: our last save already merged it.
+                    if base.id == id && theirs.revision < base.revision {
+                        return self.reload();
+                    }
                     let merged = if base.id == id {
                         merge(base.ancestor(&theirs), &mine, &theirs.snapshot)
                     } else {
@@ -232,8 +272,8 @@ impl Saver {
                     };
                     *self.base.borrow_mut() = Base {
                         id,
-                        revision: base.revision.max(theirs.revision),
-                        before: base.snapshot,
+                        revision: theirs.revision,
+                        before: base.before,
                         snapshot: theirs.snapshot,
                     };
                     if merged != mine {
@@ -250,6 +290,10 @@ impl Saver {
                 }
             }
         }
+        self.reload();
+    }
+
+    fn reload(&self) {
         if let Ok(c) = storage::load(self.catalog) {
             self.workspace.dispatch(WorkspaceAction::Reload(c));
         }

@@ -35,7 +35,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// Pretty JSON through the browser's `JSON.stringify`.
-pub fn to_json<T: Serialize>(value: &T) -> String {
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&ser)
@@ -45,7 +45,7 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
                 .ok()
         })
         .and_then(|s| s.as_string())
-        .unwrap_or_default()
+        .ok_or_else(|| "The summary could not be written as JSON.".to_owned())
 }
 
 /// An exported file read back, with the browser's JSON parser.
@@ -91,7 +91,7 @@ pub fn download_json(
 ) -> Result<(), String> {
     let e = export_of(catalog, snapshot);
     let name = library::file_name(&e.company, &crate::app::today(), "json");
-    download(&name, "application/json", &to_json(&e))
+    download(&name, "application/json", &to_json(&e)?)
 }
 
 /// Downloads the gap list of an assessment as CSV.

@@ -68,15 +68,42 @@ impl Ctx {
             .dispatch(WorkspaceAction::Notice(Some(notice)));
     }
 
-    /// Saves `record` as a new assessment and opens it; it is kept open even when saving fails.
-    pub fn create(&self, record: Record) -> String {
+    /// Saves `record` as a new assessment and opens it. `Ok(true)` when saved;
+    /// `Ok(false)` when it is open but not saved (the warning says so and
+    /// offers the download); `Err` when the open one could not be saved first,
+    /// so nothing changed.
+    pub fn create(&self, record: Record) -> Result<bool, ()> {
         let id = storage::new_id();
-        if let Err(why) = storage::write(&id, &record) {
-            self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+        let written = storage::write(&id, &record);
+        if !self.saver.open(&id, record.snapshot) {
+            if written.is_ok() {
+                storage::remove(&storage::record_key(&id));
+            }
+            self.notify(Notice::problem(
+                "The assessment open now could not be saved, so nothing else was opened. Download a copy of it first, or free some space.",
+            ));
+            return Err(());
         }
         self.reload();
-        self.saver.open(&id, record.snapshot);
-        id
+        match written {
+            Ok(()) => Ok(true),
+            Err(why) => {
+                self.saver.unsaved();
+                self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
+                Ok(false)
+            }
+        }
+    }
+
+    /// Opens a saved assessment, or says why the open one must be kept.
+    pub fn open(&self, id: &str, snapshot: crate::report::snapshot::Snapshot) -> bool {
+        let ok = self.saver.open(id, snapshot);
+        if !ok {
+            self.notify(Notice::problem(
+                "The assessment open now could not be saved, so it stays open. Download a copy of it first, or free some space.",
+            ));
+        }
+        ok
     }
 
     /// Reads the saved list again after a change made here.
@@ -109,6 +136,7 @@ pub fn fresh_snapshot() -> Snapshot {
 /// else the most recent, else a new one (saved only once something is entered).
 fn initial() -> (Workspace, Snapshot) {
     let mut ws = Workspace::default();
+    storage::migrate_legacy(catalog());
     let contents = match storage::load(catalog()) {
         Ok(c) => c,
         Err(why) => {
@@ -204,7 +232,7 @@ fn App() -> Html {
             let flush = |event: &'static str| {
                 let saver = saver.clone();
                 gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
-                    saver.flush()
+                    saver.flush();
                 })
             };
             let listeners = [on_storage, flush("pagehide"), flush("beforeunload")];
@@ -265,12 +293,12 @@ fn install_panic_screen() {
         add(
             "p",
             "panic",
-            "Something went wrong. Your answers were saved in this browser as you went: reload the page to continue. To be safe, download a copy of them first.",
+            "Something went wrong. Your answers are saved in this browser as you go, but the last moment's changes may not be: download a copy of them first, then reload the page to continue.",
         );
         let snapshot = autosave::LAST_GOOD.with(|l| l.borrow().clone());
         if let Some(snapshot) = snapshot {
             // Only the inputs: evaluating again is what may have failed. The file imports like any export.
-            let doc = recovery_json(&snapshot);
+            let doc = recovery_json(&snapshot).unwrap_or_default();
             if let Some(button) = add("button", "button primary", "Download a copy (JSON)") {
                 let click = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
                     let _ =
@@ -287,7 +315,7 @@ fn install_panic_screen() {
 }
 
 /// The recovery file: the format an import reads, with the inputs only.
-fn recovery_json(snapshot: &Snapshot) -> String {
+fn recovery_json(snapshot: &Snapshot) -> Result<String, String> {
     #[derive(serde::Serialize)]
     struct Recovery<'a> {
         schema_version: u32,

@@ -58,7 +58,9 @@ impl Route {
             },
             Some(("category", id)) => data(id).map_or(Route::NotFound, |id| Route::Category { id }),
             Some(("shared", d)) => data(d).map_or(Route::NotFound, |data| Route::Shared { data }),
-            Some(("start", d)) => data(d).map_or(Route::NotFound, |data| Route::Invitation { data }),
+            Some(("start", d)) => {
+                data(d).map_or(Route::NotFound, |data| Route::Invitation { data })
+            }
             Some(_) => Route::NotFound,
         }
     }

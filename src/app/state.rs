@@ -56,7 +56,11 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Answer(id, v) => next.answers.set(&id, v),
-            Action::Note(id, text) => next.answers.set_note(&id, &text),
+            Action::Note(id, text) => {
+                // Held to the limit every saved or imported note is checked against.
+                let text: String = text.chars().take(crate::report::check::MAX_NOTE).collect();
+                next.answers.set_note(&id, &text)
+            }
             Action::Tier(t) => next.assumptions.tier = t,
             Action::StartDate(d) => next.assumptions.start_date = d,
             Action::Optional { item, on } => match item {

@@ -118,10 +118,10 @@ pub fn new_id() -> String {
     format!("{now:x}{salt:08x}")
 }
 
-/// Everything saved, read and checked. A version 1 assessment is moved into
-/// its own record first, and its old key removed only once the copy is written.
-pub fn load(catalog: &Catalog) -> Result<Contents, String> {
-    let s = storage()?;
+/// Moves a version 1 assessment into its own record, once at start-up; its
+/// old key is removed only once the copy is written.
+pub fn migrate_legacy(catalog: &Catalog) {
+    let Ok(s) = storage() else { return };
     if let Some(raw) = s.get_item(LEGACY).ok().flatten() {
         if let Ok(record) = library::decode(catalog, &raw) {
             let id = new_id();
@@ -136,6 +136,11 @@ pub fn load(catalog: &Catalog) -> Result<Contents, String> {
             }
         }
     }
+}
+
+/// Everything saved, read and checked.
+pub fn load(catalog: &Catalog) -> Result<Contents, String> {
+    let s = storage()?;
     let mut out = Contents {
         open: s.get_item(OPEN).ok().flatten(),
         ..Contents::default()
@@ -153,6 +158,7 @@ pub fn load(catalog: &Catalog) -> Result<Contents, String> {
             Some(id) => library::decode(catalog, &raw)
                 .map(|r| (id.to_owned(), r))
                 .map_err(|p| p.to_string()),
+            None if key == LEGACY => Err("an assessment from the previous version that could not be moved yet (is storage full?)".to_owned()),
             None => Err("it is not an assessment this version can read".to_owned()),
         };
         match read {

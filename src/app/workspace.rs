@@ -58,8 +58,11 @@ impl Notice {
 pub enum Undo {
     /// Writes this record back under its ID (a deleted assessment).
     Restore { id: String, record: Box<Record> },
-    /// Puts the open assessment's inputs back (after "start over").
-    Inputs(Box<crate::report::snapshot::Snapshot>),
+    /// Puts an assessment's inputs back (after "start over"), whichever is open by then.
+    Inputs {
+        id: String,
+        snapshot: Box<crate::report::snapshot::Snapshot>,
+    },
 }
 
 pub enum WorkspaceAction {
@@ -101,6 +104,10 @@ impl Reducible for Workspace {
             WorkspaceAction::Open(id) => {
                 next.current = id;
                 next.deleted_elsewhere = false;
+                // An Undo offered for the assessment open before is no longer in reach.
+                if next.notice.as_ref().is_some_and(|n| n.undo.is_some()) {
+                    next.notice = None;
+                }
             }
             WorkspaceAction::Notice(n) => next.notice = n,
             WorkspaceAction::DeletedElsewhere(on) => next.deleted_elsewhere = on,

@@ -442,12 +442,24 @@ fn check_preset(catalog: &Catalog, p: &Preset) -> Result<(), Problem> {
             format!("unknown category \"{c}\""),
         ));
     }
+    if p.categories
+        .iter()
+        .enumerate()
+        .any(|(i, c)| p.categories[..i].contains(c))
+    {
+        return Err(Problem::new(
+            "preset.categories",
+            "a category is listed twice",
+        ));
+    }
     Ok(())
 }
 
 /// A sales preset link; `Err` when a text is over its limit.
 pub fn encode_preset(catalog: &Catalog, p: &Preset) -> Result<String, Problem> {
     check_preset(catalog, p)?;
+    // The recipient checks the answers; a link they would refuse is never made.
+    check::answers(catalog, &p.answers)?;
     Ok(frame(
         PRESET,
         &PresetPayload {

@@ -57,10 +57,9 @@ fn Row(p: &RowProps) -> Html {
         Callback::from(move |_: MouseEvent| f(&ctx, &id, &record))
     };
     let open = on(|ctx, id, record| {
-        if *id != ctx.workspace.current {
-            ctx.saver.open(id, record.snapshot.clone());
+        if *id == ctx.workspace.current || ctx.open(id, record.snapshot.clone()) {
+            push(&Route::Scope);
         }
-        push(&Route::Scope);
     });
     let duplicate = on(|ctx, _, record| {
         let copy = Record {
@@ -91,9 +90,9 @@ fn Row(p: &RowProps) -> Html {
         if current {
             let next = ctx.workspace.records.iter().find(|(i, _)| i != id).cloned();
             match next {
-                Some((i, r)) => ctx.saver.open(&i, r.snapshot),
-                None => ctx.saver.open(&storage::new_id(), fresh_snapshot()),
-            }
+                Some((i, r)) => ctx.open(&i, r.snapshot),
+                None => ctx.open(&storage::new_id(), fresh_snapshot()),
+            };
         }
         ctx.reload();
         ctx.notify(Notice {
@@ -109,7 +108,10 @@ fn Row(p: &RowProps) -> Html {
         ctx.state
             .dispatch(crate::app::state::Action::Load(Box::new(fresh_snapshot())));
         ctx.notify(Notice {
-            undo: Some(Undo::Inputs(Box::new(before))),
+            undo: Some(Undo::Inputs {
+                id: ctx.workspace.current.clone(),
+                snapshot: Box::new(before),
+            }),
             ..Notice::info("All answers of this assessment were cleared.")
         });
     });
@@ -179,9 +181,9 @@ fn Row(p: &RowProps) -> Html {
                     <button type="button" class="button secondary" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                 }
                 <button type="button" class="button secondary" onclick={json} aria-label={format!("Download {name} as JSON")}>{ "JSON" }</button>
-                <button type="button" class="button secondary" onclick={csv} aria-label={format!("Download the gaps of {name} as CSV")}>{ "Gaps CSV" }</button>
-                if p.current {
-                    <button type="button" class="button secondary" onclick={start_over} aria-label={format!("Start {name} over")}>{ "Start over" }</button>
+                <button type="button" class="button secondary" onclick={csv} aria-label={format!("Gaps CSV of {name}")}>{ "Gaps CSV" }</button>
+                if p.current && p.saved {
+                    <button type="button" class="button secondary" onclick={start_over} aria-label={format!("Start over: {name}")}>{ "Start over" }</button>
                 }
                 if p.saved {
                     <button type="button" class="button danger" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
@@ -197,11 +199,29 @@ pub fn AssessmentList() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let ws = &*ctx.workspace;
     let current_saved = ws.current_record().is_some();
+    // The open one shows its live inputs: the saved copy may be a moment behind.
+    let live = |r: &Record| Record {
+        snapshot: ctx.state.snapshot(),
+        ..r.clone()
+    };
+    let unsaved = (!current_saved).then(|| (ws.current.clone(), live(&Record::default()), false));
+    let rows: Vec<(String, Record, bool)> = unsaved
+        .into_iter()
+        .chain(ws.records.iter().map(|(id, r)| {
+            let record = if *id == ws.current {
+                live(r)
+            } else {
+                r.clone()
+            };
+            (id.clone(), record, true)
+        }))
+        .collect();
     let new = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
-            ctx.saver.open(&storage::new_id(), fresh_snapshot());
-            push(&Route::Scope);
+            if ctx.open(&storage::new_id(), fresh_snapshot()) {
+                push(&Route::Scope);
+            }
         })
     };
     html! {
@@ -209,13 +229,10 @@ pub fn AssessmentList() -> Html {
             <h2 id="assessments-title">{ "Your assessments" }</h2>
             <p class="sub">{ "Saved in this browser only. Export one as JSON to keep it elsewhere or move it to another browser." }</p>
             <ul class="assessment-list" data-testid="assessment-list">
-                if !current_saved {
-                    <Row id={ws.current.clone()} current=true saved=false record={Record { snapshot: ctx.state.snapshot(), ..Record::default() }} />
-                }
-                { for ws.records.iter().map(|(id, r)| {
-                    // The open one shows its live inputs: the saved copy may be a moment behind.
-                    let record = if *id == ws.current { Record { snapshot: ctx.state.snapshot(), ..r.clone() } } else { r.clone() };
-                    html! { <Row key={id.clone()} id={id.clone()} current={*id == ws.current} saved=true {record} /> }
+                // One keyed list, so a row keeps its state (an open rename) when the open
+                // assessment is first saved and moves from "not saved yet" into the list.
+                { for rows.into_iter().map(|(id, record, saved)| html! {
+                    <Row key={id.clone()} id={id.clone()} current={id == ws.current} {saved} {record} />
                 }) }
             </ul>
             <p class="actions">
@@ -241,7 +258,9 @@ fn Unreadable() -> Html {
                     let download = {
                         let (ctx, key) = (ctx.clone(), key.clone());
                         Callback::from(move |_| {
-                            let raw = storage::raw(&key).unwrap_or_default();
+                            let Some(raw) = storage::raw(&key) else {
+                                return ctx.notify(Notice::problem("That saved value is no longer here: another tab may have discarded it."));
+                            };
                             if let Err(why) = files::download(&format!("soc-readiness-unreadable-{}.txt", i + 1), "text/plain", &raw) {
                                 ctx.notify(Notice::problem(why));
                             }

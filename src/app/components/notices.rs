@@ -18,10 +18,13 @@ fn undo(ctx: &Ctx, u: &Undo) {
             }
             Err(why) => ctx.workspace.dispatch(WorkspaceAction::SaveFailed(why)),
         },
-        Undo::Inputs(snapshot) => {
+        Undo::Inputs { id, snapshot } if *id == ctx.workspace.current => {
             ctx.state.dispatch(Action::Load(snapshot.clone()));
             ctx.notify(Notice::info("Your answers are back."));
         }
+        Undo::Inputs { .. } => ctx.notify(Notice::problem(
+            "That assessment is no longer the open one, so nothing was changed.",
+        )),
     }
 }
 
@@ -39,15 +42,65 @@ pub fn Notices() -> Html {
     };
     let retry = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.saver.flush())
+        Callback::from(move |_| {
+            ctx.saver.flush();
+        })
     };
     let keep = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.saver.keep())
     };
+    // The button that was pressed (Delete, Start over) is gone or far away: Undo takes the focus.
+    let undo_ref = use_node_ref();
+    {
+        let undo_ref = undo_ref.clone();
+        use_effect_with(ws.notice.clone(), move |n| {
+            if n.as_ref().is_some_and(|n| n.undo.is_some()) {
+                if let Some(b) = undo_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let dismiss = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.workspace.dispatch(WorkspaceAction::Notice(None)))
+    };
+    let info = ws.notice.as_ref().is_none_or(|n| !n.problem);
+    let banner = match &ws.notice {
+        None => Html::default(),
+        Some(n) => html! {
+            <div class={classes!("banner", n.problem.then_some("problem"))}>
+                <p>{ n.text.clone() }</p>
+                if !n.details.is_empty() {
+                    <ul>{ for n.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
+                }
+                <p class="actions">
+                    if let Some(u) = &n.undo {
+                        <button type="button" class="button secondary" data-testid="undo" ref={undo_ref.clone()} onclick={{
+                            let (ctx, u) = (ctx.clone(), u.clone());
+                            Callback::from(move |_| undo(&ctx, &u))
+                        }}>{ "Undo" }</button>
+                    }
+                    if let Some(id) = &n.open {
+                        <button type="button" class="button secondary" data-testid="notice-open" onclick={{
+                            let (ctx, id) = (ctx.clone(), id.clone());
+                            Callback::from(move |_| {
+                                match storage::read(ctx.catalog, &id) {
+                                    Ok(Some(r)) => {
+                                        if ctx.open(&id, r.snapshot) {
+                                            ctx.workspace.dispatch(WorkspaceAction::Notice(None));
+                                        }
+                                    }
+                                    _ => ctx.notify(Notice::problem("That assessment is no longer saved in this browser.")),
+                                }
+                            })
+                        }}>{ "Open it" }</button>
+                    }
+                    <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+                </p>
+            </div>
+        },
     };
     html! {
         <div class="notices no-print">
@@ -70,35 +123,12 @@ pub fn Notices() -> Html {
                     </p>
                 </div>
             }
-            <div role={if ws.notice.as_ref().is_some_and(|n| n.problem) { "alert" } else { "status" }} data-testid="notice">
-                if let Some(n) = &ws.notice {
-                    <div class={classes!("banner", n.problem.then_some("problem"))}>
-                        <p>{ n.text.clone() }</p>
-                        if !n.details.is_empty() {
-                            <ul>{ for n.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
-                        }
-                        <p class="actions">
-                            if let Some(u) = &n.undo {
-                                <button type="button" class="button secondary" data-testid="undo" onclick={{
-                                    let (ctx, u) = (ctx.clone(), u.clone());
-                                    Callback::from(move |_| undo(&ctx, &u))
-                                }}>{ "Undo" }</button>
-                            }
-                            if let Some(id) = &n.open {
-                                <button type="button" class="button secondary" data-testid="notice-open" onclick={{
-                                    let (ctx, id) = (ctx.clone(), id.clone());
-                                    Callback::from(move |_| {
-                                        if let Ok(Some(r)) = storage::read(ctx.catalog, &id) {
-                                            ctx.saver.open(&id, r.snapshot);
-                                            ctx.workspace.dispatch(WorkspaceAction::Notice(None));
-                                        }
-                                    })
-                                }}>{ "Open it" }</button>
-                            }
-                            <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
-                        </p>
-                    </div>
-                }
+            // The outcome of the last action floats at the bottom of the screen, where the
+            // button that caused it usually is, so its Undo is in reach on a phone too.
+            // Two live regions that never change role: one polite, one assertive.
+            <div class="toast-region" data-testid="notice">
+                <div role="status">{ if info { banner.clone() } else { Html::default() } }</div>
+                <div role="alert">{ if info { Html::default() } else { banner } }</div>
             </div>
         </div>
     }

@@ -178,7 +178,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             if q.kind == QuestionKind::Control {
                 <div class="note">
                     <label for={format!("{id}--note")}>{ if is_na { "Why is this not applicable? (required)" } else { "Notes (optional)" } }</label>
-                    <textarea id={format!("{id}--note")} rows="2" value={p.note.clone().unwrap_or_default()} oninput={note_change}
+                    <textarea id={format!("{id}--note")} rows="2" maxlength={crate::report::check::MAX_NOTE.to_string()} value={p.note.clone().unwrap_or_default()} oninput={note_change}
                         aria-invalid={needs_reason.then_some("true")} />
                     // Always present while not applicable, so saving the reason does not move the page under the pointer.
                     if is_na {

@@ -100,7 +100,8 @@ pub fn InviteBuilder() -> Html {
             <form class="invite-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { field("invite-contact", "Your name", &form.contact, MAX_CONTACT, text(|f, v| f.contact = v)) }
                 { field("invite-organisation", "Your company", &form.organisation, MAX_ORG, text(|f, v| f.organisation = v)) }
-                { field("invite-prospect", "The prospect's company", &form.prospect, 200, text(|f, v| f.prospect = v)) }
+                { field("invite-prospect", "The prospect's company", &form.prospect,
+                    ctx.catalog.question(PROSPECT).and_then(|q| q.max).unwrap_or(120.0) as usize, text(|f, v| f.prospect = v)) }
                 <p class="field">
                     <label for="invite-message">{ "Message (plain text)" }</label>
                     <textarea id="invite-message" rows="4" maxlength={MAX_MESSAGE.to_string()} value={form.message.clone()}
@@ -176,7 +177,7 @@ pub fn Invitation(p: &InvitationProps) -> Html {
         Callback::from(move |_| {
             let mut answers = preset.answers.clone();
             answers.set(CATEGORY_CHOICE, category_answer(&preset.categories));
-            ctx.create(Record {
+            let created = ctx.create(Record {
                 created: crate::app::today(),
                 updated: crate::app::today(),
                 snapshot: Snapshot {
@@ -185,8 +186,12 @@ pub fn Invitation(p: &InvitationProps) -> Html {
                 },
                 ..Record::default()
             });
-            ctx.notify(Notice::info("Your assessment has started, filled in from the invitation. It is saved in this browser only."));
-            push(&Route::Scope);
+            if created == Ok(true) {
+                ctx.notify(Notice::info("Your assessment has started, filled in from the invitation. It is saved in this browser only."));
+            }
+            if created.is_ok() {
+                push(&Route::Scope);
+            }
         })
     };
     html! {

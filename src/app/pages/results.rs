@@ -385,7 +385,8 @@ fn cost_section(ctx: &Ctx) -> Html {
                                     onchange={Callback::from(move |e: Event| {
                                         if let Some(v) = input(&e).and_then(|i| i.value().parse::<f64>().ok()) {
                                             let mut r = range;
-                                            r[i] = v.max(0.0);
+                                            // The bounds saved and imported values are held to (see report::check).
+                                            r[i] = if v.is_finite() { v.clamp(0.0, 1e9) } else { range[i] };
                                             r.sort_by(f64::total_cmp);
                                             d.dispatch(Action::Override(key.clone(), Some(r)));
                                         }

@@ -81,11 +81,15 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                 },
                 revision: 0,
             };
-            ctx.create(record);
-            ctx.notify(Notice::info(
-                "Saved as a new assessment in this browser. The original stays with the sender.",
-            ));
-            push(&Route::Results);
+            let created = ctx.create(record);
+            if created == Ok(true) {
+                ctx.notify(Notice::info(
+                    "Saved as a new assessment in this browser. The original stays with the sender.",
+                ));
+            }
+            if created.is_ok() {
+                push(&Route::Results);
+            }
         })
     };
     let headline = format!(

@@ -26,10 +26,19 @@ after(async () => { await closeBrowser(); await server?.close(); });
 const saved = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).filter((k) => k.startsWith('soc-readiness/')).map((k) => [k, localStorage.getItem(k)])));
 
-/** Waits until the debounced autosave has written an assessment holding `needle`. */
-async function savedWith(page, needle) {
-  return eventually(() => saved(page), (s) => Object.entries(s).some(([k]) => k.startsWith('soc-readiness/assessment/'))
-    && Object.keys(s).length > 0, { what: `a saved assessment (${needle})` });
+/**
+ * Waits until an assessment is saved and storage has stopped changing for
+ * longer than the autosave's debounce; returns what is saved then.
+ */
+async function settled(page) {
+  let last = null;
+  let since = Date.now();
+  return eventually(async () => {
+    const now = JSON.stringify(await saved(page));
+    if (now !== last) { last = now; since = Date.now(); }
+    return { now, quiet: Date.now() - since };
+  }, ({ now, quiet }) => quiet > 600 && now.includes('soc-readiness/assessment/'), { what: 'saving to settle', timeout: 8_000 })
+    .then(() => saved(page));
 }
 
 /** Company, a few scope answers and some Security answers: enough for gaps and a decision. */
@@ -132,8 +141,7 @@ test('a refused import says what is wrong and where, and changes nothing', async
     await go(page, '/results');
     const good = JSON.parse((await download(page, page.locator('[data-testid="export-json"]'))).text);
     await go(page, '/');
-    await savedWith(page, 'Keep Me');
-    const before = await saved(page);
+    const before = await settled(page);
     const first = Object.keys(good.answers.values).find((k) => k.startsWith('sec.'));
     const cases = [
       ['not-json.json', 'this is not json', /not valid JSON/],
@@ -154,7 +162,7 @@ test('a refused import says what is wrong and where, and changes nothing', async
       const n = notice(page);
       await eventually(() => n.textContent(), (s) => s.includes(`“${name}” was not imported, and nothing changed.`), { what: `refusal of ${name}` });
       assert.match(await n.textContent(), reason, `${name}: the reason says what and where`);
-      assert.equal(await n.getAttribute('role'), 'alert', 'a refusal is announced');
+      assert.match(await n.locator('[role=alert]').textContent(), /was not imported/, 'a refusal is announced assertively');
       assert.equal(await rows(page).count(), 1, `${name}: no assessment added`);
       assert.deepEqual(await saved(page), before, `${name}: storage unchanged`);
     }
@@ -172,6 +180,7 @@ test('several assessments: new, rename, duplicate, delete with undo, start over 
     await fill(page, 'scope.company_name', 'Second Co');
     assert.equal(await text(page, '[data-testid="current-assessment"] .name'), 'Second Co');
     await go(page, '/');
+    await settled(page);
     await eventually(() => rows(page).count(), (n) => n === 2, { what: 'two assessments' });
     const row = (name) => rows(page).filter({ has: page.locator('.assessment-name', { hasText: name }) });
     assert.match(await row('Second Co').textContent(), /Open now/);
@@ -203,14 +212,14 @@ test('several assessments: new, rename, duplicate, delete with undo, start over 
 
     // Start over clears the open one; undo brings the answers back.
     await go(page, '/');
-    await page.getByRole('button', { name: `Start Renamed ${MARKUP} over` }).click();
+    await page.getByRole('button', { name: `Start over: Renamed ${MARKUP}` }).click();
     await go(page, '/scope');
     assert.equal(await page.locator('[id="scope.company_name--input"]').inputValue(), '');
     await notice(page).locator('[data-testid="undo"]').click();
     await eventually(() => page.locator('[id="scope.company_name--input"]').inputValue(), (v) => v === 'First Co', { what: 'answers back' });
 
     // Survives a reload: three assessments, the same one open.
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.reload();
     await waitReady(page);
     await go(page, '/');
@@ -292,8 +301,7 @@ test('damaged, altered, truncated, oversized, older and newer links show a clear
   await withPage(t, async ({ page, log }) => {
     await seed(page, 'Link Victim');
     const link = await shareLink(page);
-    await page.waitForTimeout(400);
-    const before = await saved(page);
+    const before = await settled(page);
     const data = link.split('#/shared/')[1];
     const flip = (s, i) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
     const cases = [
@@ -399,7 +407,7 @@ test('two tabs stay in step: answers given in either are kept by both', async (t
     await open(page, server.url, '/category/security');
     const qs = controlQuestions('security');
     await choose(page, qs[0].id, 'no');
-    await page.waitForTimeout(500);
+    await settled(page);
     const p2 = await context.newPage();
     await open(p2, server.url, '/category/security');
     assert.ok(await p2.locator(`fieldset[data-question="${qs[0].id}"] input[value="no"]`).isChecked(), 'the second tab opens the same answers');
@@ -419,12 +427,48 @@ test('two tabs stay in step: answers given in either are kept by both', async (t
         await eventually(() => p.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked(), Boolean, { what: `${id} = ${v} in both tabs`, timeout: 8_000 });
       }
     }
-    await page.waitForTimeout(700);
+    await settled(page);
     const p3 = await context.newPage();
     await open(p3, server.url, '/category/security');
     for (const [id, v] of expected) {
       assert.ok(await p3.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked(), `saved: ${id} = ${v}`);
     }
+  });
+});
+
+test('two tabs: a change to an answer the other tab set wins, and a deletion is not undone by a pending save', async (t) => {
+  await withPage(t, async ({ page, context }) => {
+    const qs = controlQuestions('security');
+    const click = (p, id, v) => p.evaluate(([id, v]) => {
+      document.querySelector(`fieldset[data-question="${id}"] input[value="${v}"]`).click();
+    }, [id, v]);
+    const isSet = (p, id, v) => p.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).isChecked();
+    await open(page, server.url, '/category/security');
+    await choose(page, qs[0].id, 'no');
+    await settled(page);
+    const p2 = await context.newPage();
+    await open(p2, server.url, '/category/security');
+    // Concurrent answers to different questions, then tab A changes the one tab B set.
+    await Promise.all([click(page, qs[1].id, 'partial'), click(p2, qs[2].id, 'no')]);
+    await eventually(() => isSet(page, qs[2].id, 'no'), Boolean, { what: 'tab A sees tab B answer', timeout: 8_000 });
+    await click(page, qs[2].id, 'evidenced');
+    for (const p of [page, p2]) {
+      await eventually(() => isSet(p, qs[2].id, 'evidenced'), Boolean, { what: 'the later change wins in both tabs', timeout: 8_000 });
+      await eventually(() => isSet(p, qs[1].id, 'partial'), Boolean, { what: 'the other answer is kept', timeout: 8_000 });
+    }
+    await settled(page);
+
+    // Tab B answers (its save is pending) while tab A deletes the assessment.
+    await go(page, '/');
+    await click(p2, qs[3].id, 'planned');
+    await page.getByRole('button', { name: /^Delete / }).first().click();
+    await p2.locator('[data-testid="deleted-elsewhere"]').waitFor({ timeout: 8_000 });
+    await page.waitForTimeout(800);
+    const keys = Object.keys(await saved(page)).filter((k) => k.startsWith('soc-readiness/assessment/'));
+    assert.equal(keys.length, 0, 'the deleted assessment did not come back');
+    // "Keep it" in tab B saves it again, deliberately.
+    await p2.getByRole('button', { name: 'Keep it' }).click();
+    await eventually(async () => Object.keys(await saved(p2)).filter((k) => k.startsWith('soc-readiness/assessment/')).length, (n) => n === 1, { what: 'kept again' });
   });
 });
 
@@ -464,8 +508,7 @@ test('a saved value this version cannot read is kept, reported and downloadable'
     // Answering saves elsewhere; the unreadable values stay as they were.
     await go(page, '/category/security');
     await choose(page, controlQuestions('security')[0].id, 'no');
-    await page.waitForTimeout(500);
-    const s = await saved(page);
+    const s = await settled(page);
     assert.equal(s['soc-readiness/assessment/broken1'], 'v2:not-base64!!');
     assert.equal(s['soc-readiness/assessment/broken2'], 'v9:from the future');
     assert.equal(s['soc-readiness/current'], 'v1:AAAA garbage');
