@@ -10,6 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Saves `text` as a file on the user's machine.
+#[inline(never)]
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |_| "The browser did not allow the download.".to_owned();
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -49,6 +50,7 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
 }
 
 /// An exported file read back, with the browser's JSON parser.
+#[inline(never)]
 pub fn import(catalog: &Catalog, text: &str) -> Result<import::Imported, Problem> {
     import::check_size(text)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
@@ -73,6 +75,7 @@ pub fn import(catalog: &Catalog, text: &str) -> Result<import::Imported, Problem
 }
 
 /// The export of one assessment, evaluated the same way the results page is.
+#[inline(never)]
 pub fn export_of(catalog: &Catalog, snapshot: &crate::report::snapshot::Snapshot) -> Export {
     let readiness = evaluate(catalog, &snapshot.answers, &snapshot.assumptions);
     export::build(
@@ -85,6 +88,7 @@ pub fn export_of(catalog: &Catalog, snapshot: &crate::report::snapshot::Snapshot
 }
 
 /// Downloads the JSON summary of an assessment.
+#[inline(never)]
 pub fn download_json(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
@@ -95,6 +99,7 @@ pub fn download_json(
 }
 
 /// Downloads the gap list of an assessment as CSV.
+#[inline(never)]
 pub fn download_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,

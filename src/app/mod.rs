@@ -49,6 +49,7 @@ impl PartialEq for Ctx {
 
 impl Ctx {
     /// The name of the open assessment, as lists and headers show it.
+    #[inline(never)]
     pub fn current_name(&self) -> String {
         let record = Record {
             snapshot: self.state.snapshot(),
@@ -63,6 +64,7 @@ impl Ctx {
     }
 
     /// Shows a message at the top of the page.
+    #[inline(never)]
     pub fn notify(&self, notice: Notice) {
         self.workspace
             .dispatch(WorkspaceAction::Notice(Some(notice)));
@@ -72,6 +74,7 @@ impl Ctx {
     /// `Ok(false)` when it is open but not saved (the warning says so and
     /// offers the download); `Err` when the open one could not be saved first,
     /// so nothing changed.
+    #[inline(never)]
     pub fn create(&self, record: Record) -> Result<bool, ()> {
         let id = storage::new_id();
         let written = storage::write(&id, &record);
@@ -96,6 +99,7 @@ impl Ctx {
     }
 
     /// Opens a saved assessment, or says why the open one must be kept.
+    #[inline(never)]
     pub fn open(&self, id: &str, snapshot: crate::report::snapshot::Snapshot) -> bool {
         let ok = self.saver.open(id, snapshot);
         if !ok {
@@ -107,6 +111,7 @@ impl Ctx {
     }
 
     /// Reads the saved list again after a change made here.
+    #[inline(never)]
     pub fn reload(&self) {
         if let Ok(c) = storage::load(self.catalog) {
             self.workspace.dispatch(WorkspaceAction::Reload(c));

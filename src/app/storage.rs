@@ -76,12 +76,14 @@ fn set(key: &str, value: &str) -> Result<(), String> {
 }
 
 /// Saves one assessment.
+#[inline(never)]
 pub fn write(id: &str, record: &Record) -> Result<(), String> {
     set(&record_key(id), &library::encode(record))
 }
 
 /// One assessment: `Ok(None)` when nothing is saved under it, `Err` with the
 /// raw text when something unreadable is.
+#[inline(never)]
 pub fn read(catalog: &Catalog, id: &str) -> Result<Option<Record>, (String, Problem)> {
     let Ok(s) = storage() else { return Ok(None) };
     match s.get_item(&record_key(id)).ok().flatten() {
@@ -120,6 +122,7 @@ pub fn new_id() -> String {
 
 /// Moves a version 1 assessment into its own record, once at start-up; its
 /// old key is removed only once the copy is written.
+#[inline(never)]
 pub fn migrate_legacy(catalog: &Catalog) {
     let Ok(s) = storage() else { return };
     if let Some(raw) = s.get_item(LEGACY).ok().flatten() {
@@ -139,6 +142,7 @@ pub fn migrate_legacy(catalog: &Catalog) {
 }
 
 /// Everything saved, read and checked.
+#[inline(never)]
 pub fn load(catalog: &Catalog) -> Result<Contents, String> {
     let s = storage()?;
     let mut out = Contents {

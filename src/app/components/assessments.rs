@@ -22,6 +22,7 @@ struct RowProps {
 }
 
 /// Writes a changed copy of a saved record, or reports why it could not.
+#[inline(never)]
 fn update(ctx: &Ctx, id: &str, change: impl FnOnce(&mut Record)) {
     let mut record = match storage::read(ctx.catalog, id) {
         Ok(Some(r)) => r,

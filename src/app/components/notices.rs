@@ -9,6 +9,7 @@ use crate::app::Ctx;
 use yew::prelude::*;
 
 /// Runs an Undo: a deleted assessment is written back, or the inputs put back.
+#[inline(never)]
 fn undo(ctx: &Ctx, u: &Undo) {
     match u {
         Undo::Restore { id, record } => match storage::write(id, record) {
