@@ -70,12 +70,10 @@ impl Ctx {
             .dispatch(WorkspaceAction::Notice(Some(notice)));
     }
 
-    /// Saves `record` as a new assessment and opens it. `Ok(true)` when saved;
-    /// `Ok(false)` when it is open but not saved (the warning says so and
-    /// offers the download); `Err` when the open one could not be saved first,
-    /// so nothing changed.
+    /// Saves `record` as a new assessment and opens it, unless the one open now
+    /// cannot be saved first (then nothing changes).
     #[inline(never)]
-    pub fn create(&self, record: Record) -> Result<bool, ()> {
+    pub fn create(&self, record: Record) -> Created {
         let id = storage::new_id();
         let written = storage::write(&id, &record);
         if !self.saver.open(&id, record.snapshot) {
@@ -85,15 +83,15 @@ impl Ctx {
             self.notify(Notice::problem(
                 "The assessment open now could not be saved, so nothing else was opened. Download a copy of it first, or free some space.",
             ));
-            return Err(());
+            return Created::NotOpened;
         }
         self.reload();
         match written {
-            Ok(()) => Ok(true),
+            Ok(()) => Created::Saved,
             Err(why) => {
                 self.saver.unsaved();
                 self.workspace.dispatch(WorkspaceAction::SaveFailed(why));
-                Ok(false)
+                Created::Unsaved
             }
         }
     }
@@ -117,6 +115,16 @@ impl Ctx {
             self.workspace.dispatch(WorkspaceAction::Reload(c));
         }
     }
+}
+
+/// What became of a new assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Created {
+    Saved,
+    /// Open, but not saved: the warning says so and offers the download.
+    Unsaved,
+    /// The assessment open before could not be saved, so nothing changed.
+    NotOpened,
 }
 
 /// Today's date as `YYYY-MM-DD` (local time), the default start of the timeline.

@@ -5,7 +5,7 @@ use crate::app::components::share_panel::{link_to, CopyField};
 use crate::app::pages::shared::link_problem;
 use crate::app::routes::{href, push, Route};
 use crate::app::workspace::Notice;
-use crate::app::{fresh_snapshot, Ctx};
+use crate::app::{fresh_snapshot, Created, Ctx};
 use crate::engine::applicability::{CATEGORY_CHOICE, SECURITY, SECURITY_ONLY};
 use crate::report::export::answer_text;
 use crate::report::library::Record;
@@ -186,10 +186,10 @@ pub fn Invitation(p: &InvitationProps) -> Html {
                 },
                 ..Record::default()
             });
-            if created == Ok(true) {
+            if created == Created::Saved {
                 ctx.notify(Notice::info("Your assessment has started, filled in from the invitation. It is saved in this browser only."));
             }
-            if created.is_ok() {
+            if created != Created::NotOpened {
                 push(&Route::Scope);
             }
         })

@@ -4,7 +4,7 @@
 use crate::app::components::decision::report_name;
 use crate::app::routes::{href, push, Route};
 use crate::app::workspace::Notice;
-use crate::app::{fresh_snapshot, Ctx};
+use crate::app::{fresh_snapshot, Created, Ctx};
 use crate::report::library::Record;
 use crate::report::share;
 use crate::report::snapshot::Snapshot;
@@ -82,12 +82,12 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                 revision: 0,
             };
             let created = ctx.create(record);
-            if created == Ok(true) {
+            if created == Created::Saved {
                 ctx.notify(Notice::info(
                     "Saved as a new assessment in this browser. The original stays with the sender.",
                 ));
             }
-            if created.is_ok() {
+            if created != Created::NotOpened {
                 push(&Route::Results);
             }
         })
