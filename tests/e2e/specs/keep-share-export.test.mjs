@@ -192,6 +192,12 @@ test('several assessments: new, rename, duplicate, delete with undo, start over 
     await page.locator('form.rename button[type=submit]').click();
     await eventually(() => rows(page).allTextContents(), (ts) => ts.some((s) => s.includes(`Renamed ${MARKUP}`)), { what: 'renamed row' });
 
+    // Export from the list: the row's own answers, not the open one's.
+    const fromList = JSON.parse((await download(page, page.getByRole('button', { name: `Download Renamed ${MARKUP} as JSON` }))).text);
+    assert.equal(fromList.company, 'First Co');
+    const csvFromList = await download(page, page.getByRole('button', { name: `Gaps CSV of Renamed ${MARKUP}` }));
+    assert.equal(csvFromList.text.trim().split('\r\n').length - 1, fromList.gaps.length, 'one CSV row per gap of that assessment');
+
     // Duplicate.
     await page.getByRole('button', { name: `Duplicate Renamed ${MARKUP}` }).click();
     await eventually(() => rows(page).count(), (n) => n === 3, { what: 'duplicate added' });
@@ -533,8 +539,8 @@ test('a version 1 assessment is moved into the list with its answers', async (t)
   });
 });
 
-test('axe finds nothing on the new pages at 375 and 1280 px', async (t) => {
-  for (const width of [375, 1280]) {
+test('axe finds nothing on the new pages at 375 and 1280 px, light and dark', async (t) => {
+  for (const [width, colorScheme] of [[375, 'light'], [1280, 'light'], [375, 'dark'], [1280, 'dark']]) {
     await withPage(t, async ({ page, context }) => {
       await seed(page, 'Axe Check Ltd');
       const link = await shareLink(page);
@@ -552,11 +558,11 @@ test('axe finds nothing on the new pages at 375 and 1280 px', async (t) => {
           const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
           return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         });
-        assert.deepEqual(violations, [], `${name} at ${width}px`);
+        assert.deepEqual(violations, [], `${name} at ${width}px, ${colorScheme}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${name} at ${width}px does not scroll sideways (${overflow}px)`);
-        await page.screenshot({ path: path.join(FILES, `${name.replace(/ /g, '-')}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(FILES, `${name.replace(/ /g, '-')}-${width}-${colorScheme}.png`), fullPage: true });
       }
-    }, { width, height: 800, bypassCSP: true });
+    }, { width, height: 800, colorScheme, bypassCSP: true });
   }
 });
