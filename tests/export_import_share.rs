@@ -3,103 +3,23 @@
 //! random assessments, and the import parser and link decoders over many
 //! thousands of random and mutated inputs without a panic.
 
+mod common;
+
+use common::*;
 use proptest::prelude::*;
-use soc_readiness::catalog::{Catalog, QuestionKind};
 use soc_readiness::report::export::{self, Export};
-use soc_readiness::report::share::{self, Preset, ShareLink, ShareOptions};
+use soc_readiness::report::share::{self, Preset, ShareOptions};
 use soc_readiness::report::snapshot::Snapshot;
 use soc_readiness::report::{csv, import, summary};
-use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions, Readiness};
+use soc_readiness::{evaluate, AnswerValue, Answers};
 use std::sync::OnceLock;
 
 const SCHEMA_FILE: &str = "schema/readiness-export.schema.json";
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(Catalog::builtin)
-}
-
-/// A valid answer for every question, picked by `pick`; `None` leaves it open.
-fn answers_from(picks: &[(u8, u16)], note_every: usize) -> Answers {
-    let c = catalog();
-    let mut a = Answers::default();
-    for (i, (_, _, q)) in c.questions().enumerate() {
-        let (skip, n) = picks[i % picks.len()];
-        if skip % 4 == 0 {
-            continue;
-        }
-        let n = usize::from(n);
-        let v = match q.kind {
-            QuestionKind::Control => {
-                AnswerValue::One(c.manifest.scale[n % c.manifest.scale.len()].id.clone())
-            }
-            QuestionKind::Choice => AnswerValue::One(q.options[n % q.options.len()].id.clone()),
-            QuestionKind::Multi => AnswerValue::Many(
-                q.options
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| (n >> j) & 1 == 1)
-                    .map(|(_, o)| o.id.clone())
-                    .collect(),
-            ),
-            QuestionKind::Number => {
-                let (lo, hi) = (q.min.unwrap_or(0.0), q.max.unwrap_or(10_000.0));
-                AnswerValue::Number((lo + (n as f64 % (hi - lo + 1.0))).min(hi))
-            }
-            QuestionKind::Text => AnswerValue::One(format!("Acme {n} <b>&\"'")),
-        };
-        a.values.insert(q.id.clone(), v);
-        if note_every > 0 && i % note_every == 0 {
-            a.notes.insert(
-                q.id.clone(),
-                format!("note {n}: ünïcödé, \"quotes\", <tags>"),
-            );
-        }
-    }
-    a
-}
-
-fn full_security() -> Answers {
-    let c = catalog();
-    let mut a = Answers::default()
-        .with(
-            "scope.company_name",
-            AnswerValue::One("Example SaaS".into()),
-        )
-        .with("scope.headcount", AnswerValue::Number(15.0));
-    for (qn, _, q) in c.questions() {
-        if qn.id == "security" {
-            a.values
-                .insert(q.id.clone(), AnswerValue::One("implemented".into()));
-        }
-    }
-    a
-}
-
-fn assumptions() -> Assumptions {
-    Assumptions {
-        start_date: "2027-01-04".into(),
-        ..Assumptions::default()
-    }
-}
 
 fn export_of(answers: &Answers) -> Export {
     let assumptions = assumptions();
     let r = evaluate(catalog(), answers, &assumptions);
     export::build(catalog(), answers, &assumptions, &r, "2027-01-04T09:00:00Z")
-}
-
-const MADE_ON: &str = "2027-01-04";
-
-/// The assessment the answers make, evaluated, and its share link.
-fn link_of(answers: &Answers, options: ShareOptions) -> (Snapshot, Readiness, ShareLink) {
-    let snapshot = Snapshot {
-        answers: answers.clone(),
-        assumptions: assumptions(),
-    };
-    let r = evaluate(catalog(), &snapshot.answers, &snapshot.assumptions);
-    let link = share::encode(catalog(), &snapshot, &r, MADE_ON, options);
-    (snapshot, r, link)
 }
 
 fn schema_json() -> serde_json::Value {

@@ -92,20 +92,24 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
             }
         })
     };
-    let headline = format!(
-        "{} {}{}",
-        sum.reports
-            .iter()
-            .map(|r| report_name(r))
-            .collect::<Vec<_>>()
-            .join(" and "),
-        report_name(&sum.report_type),
-        if sum.report_type == "type2" {
-            format!(", {}-month observation window", sum.window_months)
-        } else {
-            String::new()
-        }
-    );
+    let headline = if sum.reports.is_empty() {
+        "No report recommended yet from the answers given".to_owned()
+    } else {
+        format!(
+            "{} {}{}",
+            sum.reports
+                .iter()
+                .map(|r| report_name(r))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            report_name(&sum.report_type),
+            if sum.report_type == "type2" {
+                format!(", {}-month observation window", sum.window_months)
+            } else {
+                String::new()
+            }
+        )
+    };
     html! {
         <article class="page shared-summary" data-testid="shared-summary">
             <h1>{ format!("Readiness summary: {company}") }</h1>
