@@ -39,20 +39,26 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
             <article class="page questionnaire">
                 <h1>{ qn.title.clone() }</h1>
                 if !qn.intro.is_empty() { <p class="lead">{ qn.intro.clone() }</p> }
+                // Keyed, each list in its own element: a follow-up question or section that
+                // appears never replaces the one the user just answered, so focus stays on it.
+                <div class="sections">
                 { for qn.sections.iter().filter(|s| r.visibility.section(&s.id)).map(|s| html! {
-                    <section class="q-section" aria-labelledby={format!("{}-title", s.id)}>
+                    <section key={s.id.clone()} class="q-section" aria-labelledby={format!("{}-title", s.id)}>
                         <h2 id={format!("{}-title", s.id)}>
                             { s.title.clone() }
                             if let Some(g) = &s.group { <span class="group-id">{ format!(" ({g})") }</span> }
                         </h2>
                         if !s.intro.is_empty() { <p class="section-intro">{ s.intro.clone() }</p> }
+                        <div class="questions">
                         { for s.questions.iter().filter(|q| r.visibility.question(&q.id)).map(|q| html! {
                             <QuestionView key={q.id.clone()} q={q} scale={scale}
                                 answer={answers.get(&q.id).cloned()} note={answers.notes.get(&q.id).cloned()}
                                 dispatch={dispatch.clone()} />
                         }) }
+                        </div>
                     </section>
                 }) }
+                </div>
                 if !hidden.is_empty() {
                     <section class="hidden-answers" aria-labelledby="hidden-title">
                         <h2 id="hidden-title">{ "Answers kept but not counted" }</h2>

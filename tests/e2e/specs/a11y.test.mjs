@@ -203,3 +203,19 @@ test('keyboard: Tab reaches the first Security answer, Space and arrows answer, 
     assert.deepEqual(problems(log), [], 'no console errors or page errors');
   });
 });
+
+test('answering a question that reveals a follow-up keeps the keyboard focus on it', async (t) => {
+  await withPage(t, async ({ page, log }) => {
+    await open(page, server.url, '/applicability');
+    const unsure = page.locator('[id="app.financial_impact--unsure"]');
+    await unsure.focus();
+    await page.keyboard.press('Space');
+    await page.locator('fieldset[data-question="app.read_only"]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'app.financial_impact--unsure', 'focus stays on the answer given');
+    // Hiding the follow-up again keeps it too.
+    await page.keyboard.press('ArrowUp');
+    await eventually(() => page.locator('fieldset[data-question="app.read_only"]').count(), (n) => n === 0, { what: 'follow-up hidden' });
+    assert.match(await page.evaluate(() => document.activeElement?.id), /^app\.financial_impact--/, 'focus stays in the question');
+    assert.deepEqual(problems(log), [], 'no console errors');
+  });
+});
