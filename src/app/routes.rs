@@ -88,6 +88,24 @@ pub fn href(route: &Route) -> String {
     format!("#{}", route.to_path())
 }
 
+/// A link to one question of a step: `#/category/security?q=<question id>`.
+pub fn question_href(route: &Route, question: &str) -> String {
+    format!("#{}?q={question}", route.to_path())
+}
+
+/// The question the fragment points at, if any (see [`question_href`]).
+pub fn question_in(fragment: &str) -> Option<&str> {
+    fragment
+        .split_once("?q=")
+        .map(|(_, q)| q)
+        .filter(|q| !q.is_empty())
+}
+
+/// The fragment as it is now, for effects that follow it.
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
 /// Moves to `route`, as following a link would.
 pub fn push(route: &Route) {
     let _ = gloo::utils::window().location().set_hash(&route.to_path());

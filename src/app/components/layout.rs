@@ -74,6 +74,12 @@ pub fn Layout() -> Html {
             focus_main();
         }
     });
+    // A link to one question (from "Check your answers") puts the focus on it.
+    use_effect_with(crate::app::routes::fragment(), |f| {
+        if let Some(q) = crate::app::routes::question_in(f) {
+            focus_question(q);
+        }
+    });
     let all = steps(&ctx);
     let overall = ctx.readiness.progress.overall;
     let current = ctx.current_name();
@@ -127,6 +133,22 @@ pub fn Layout() -> Html {
                 <main id="main" tabindex="-1">{ main }</main>
             </div>
         </>
+    }
+}
+
+/// Focuses the first control of a question, which also scrolls it into view.
+fn focus_question(id: &str) {
+    use wasm_bindgen::JsCast;
+    let selector = format!(
+        "fieldset[data-question=\"{id}\"] input, fieldset[data-question=\"{id}\"] textarea"
+    );
+    if let Some(el) = gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

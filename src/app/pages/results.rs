@@ -143,7 +143,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
                 <h2 id="scores-title">{ "Overall readiness" }</h2>
                 <div class="cards">
                     <div class="card big">
-                        <span class="value" data-testid="results-overall">{ score(overall.target) }</span>
+                        <span class="value"><span data-testid="results-overall">{ score(overall.target) }</span><span class="out-of">{ " / 100" }</span></span>
                         <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                         <span class="sub">{ if r.decision.is_type1() { "for a Type I report" } else { "for a Type II report" } }</span>
                     </div>

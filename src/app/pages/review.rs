@@ -1,8 +1,8 @@
 //! "Check your answers": what is still open in each step before the results.
 
 use crate::app::components::layout::step_nav;
-use crate::app::routes::href;
 use crate::app::routes::Route;
+use crate::app::routes::{href, question_href};
 use crate::app::Ctx;
 use yew::prelude::*;
 
@@ -29,6 +29,7 @@ pub fn review_page(ctx: &Ctx) -> Html {
                         && answers.get(&q.id).and_then(|a| a.as_str()).is_some_and(|a| na_ids.contains(&a))
                         && answers.notes.get(&q.id).is_none_or(|n| n.trim().is_empty()))
                     .collect();
+                let step = Route::for_questionnaire(&qn.id);
                 html! {
                     <section class="review-step" aria-labelledby={format!("review-{}", qn.id)}>
                         <h2 id={format!("review-{}", qn.id)}>
@@ -39,11 +40,15 @@ pub fn review_page(ctx: &Ctx) -> Html {
                         } else {
                             if !open.is_empty() {
                                 <p>{ format!("{} unanswered:", open.len()) }</p>
-                                <ul>{ for open.iter().take(8).map(|q| html! { <li>{ q.text.clone() }</li> }) }</ul>
-                                if open.len() > 8 { <p>{ format!("…and {} more.", open.len() - 8) }</p> }
+                                <ul class="to-answer">{ for open.iter().map(|q| html! {
+                                    <li><a href={question_href(&step, &q.id)} data-question-link={q.id.clone()}>{ q.text.clone() }</a></li>
+                                }) }</ul>
                             }
                             if !no_reason.is_empty() {
-                                <p class="warning">{ format!("{} marked not applicable without a reason.", no_reason.len()) }</p>
+                                <p class="warning">{ format!("{} marked not applicable without a reason:", no_reason.len()) }</p>
+                                <ul class="to-answer">{ for no_reason.iter().map(|q| html! {
+                                    <li><a href={question_href(&step, &q.id)} data-question-link={q.id.clone()}>{ q.text.clone() }</a></li>
+                                }) }</ul>
                             }
                         }
                     </section>

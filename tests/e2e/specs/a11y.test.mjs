@@ -219,3 +219,24 @@ test('answering a question that reveals a follow-up keeps the keyboard focus on 
     assert.deepEqual(problems(log), [], 'no console errors');
   });
 });
+
+test('"Check your answers" links every unanswered question to the question itself', async (t) => {
+  await withPage(t, async ({ page, log }) => {
+    await open(page, server.url, '/category/security');
+    const qs = controlQuestions('security');
+    await choose(page, qs[0].id, 'evidenced');
+    await choose(page, qs[1].id, 'na'); // not applicable, no reason given
+    await go(page, '/review');
+    const links = page.locator('section[aria-labelledby="review-security"] a[data-question-link]');
+    const unconditional = qs.filter((q) => !q.conditional).length;
+    assert.ok(await links.count() >= unconditional - 1, `every unanswered Security question is linked (${await links.count()})`);
+    const naLink = page.locator(`section[aria-labelledby="review-security"] a[data-question-link="${qs[1].id}"]`);
+    assert.equal(await naLink.count(), 1, 'the not-applicable-without-reason question is linked');
+    const target = qs[5].id;
+    await page.locator(`a[data-question-link="${target}"]`).click();
+    await eventually(() => page.evaluate(() => document.activeElement?.closest('fieldset')?.dataset.question), (id) => id === target,
+      { what: `focus on ${target}` });
+    assert.ok(await page.locator(`fieldset[data-question="${target}"]`).isVisible(), 'the question is on screen');
+    assert.deepEqual(problems(log), [], 'no console errors');
+  });
+});
