@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod announcer;
 pub mod assessments;
 pub mod charts;
 pub mod decision;

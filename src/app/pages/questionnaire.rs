@@ -1,5 +1,6 @@
 //! One questionnaire step: its visible sections and questions, with the live summary beside them.
 
+use crate::app::components::announcer::Announcer;
 use crate::app::components::decision::decision_panel;
 use crate::app::components::layout::step_nav;
 use crate::app::components::question::QuestionView;
@@ -34,11 +35,25 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
         .filter(|q| !r.visibility.question(&q.id) && answers.get(&q.id).is_some())
         .map(|q| q.text.as_str())
         .collect();
+    let shown: Vec<(AttrValue, AttrValue)> = qn
+        .sections
+        .iter()
+        .filter(|s| r.visibility.section(&s.id))
+        .flat_map(|s| &s.questions)
+        .filter(|q| r.visibility.question(&q.id))
+        .map(|q| {
+            (
+                AttrValue::from(q.id.clone()),
+                AttrValue::from(q.text.clone()),
+            )
+        })
+        .collect();
     html! {
         <div class="step-layout">
             <article class="page questionnaire">
                 <h1>{ qn.title.clone() }</h1>
                 if !qn.intro.is_empty() { <p class="lead">{ qn.intro.clone() }</p> }
+                <Announcer step={qn.id.clone()} shown={shown} />
                 // Keyed, each list in its own element: a follow-up question or section that
                 // appears never replaces the one the user just answered, so focus stays on it.
                 <div class="sections">

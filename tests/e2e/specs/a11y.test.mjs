@@ -212,6 +212,11 @@ test('answering a question that reveals a follow-up keeps the keyboard focus on 
     await page.keyboard.press('Space');
     await page.locator('fieldset[data-question="app.read_only"]').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'app.financial_impact--unsure', 'focus stays on the answer given');
+    // The new question is announced politely.
+    const announcer = page.locator('[data-testid="announcer"]');
+    assert.equal(await announcer.getAttribute('aria-live'), 'polite');
+    const followUp = await text(page, 'fieldset[data-question="app.read_only"] legend');
+    await eventually(() => announcer.textContent(), (s) => s.includes(followUp.replace(/Key control$/, '').trim()), { what: 'the follow-up announced' });
     // Hiding the follow-up again keeps it too.
     await page.keyboard.press('ArrowUp');
     await eventually(() => page.locator('fieldset[data-question="app.read_only"]').count(), (n) => n === 0, { what: 'follow-up hidden' });
