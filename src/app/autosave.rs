@@ -104,8 +104,11 @@ impl Saver {
     /// Called after every render with the open assessment's inputs.
     pub fn changed(&self, id: &str, snapshot: &Snapshot) {
         LAST_GOOD.with(|l| *l.borrow_mut() = Some(snapshot.clone()));
-        if *self.latest.borrow() == (id.to_owned(), snapshot.clone()) {
-            return;
+        {
+            let latest = self.latest.borrow();
+            if latest.0 == id && latest.1 == *snapshot {
+                return;
+            }
         }
         *self.latest.borrow_mut() = (id.to_owned(), snapshot.clone());
         let unchanged = {

@@ -51,16 +51,12 @@ impl Ctx {
     /// The name of the open assessment, as lists and headers show it.
     #[inline(never)]
     pub fn current_name(&self) -> String {
-        let record = Record {
-            snapshot: self.state.snapshot(),
-            name: self
-                .workspace
-                .current_record()
-                .map(|r| r.name.clone())
-                .unwrap_or_default(),
-            ..Record::default()
-        };
-        crate::report::library::display_name(&record)
+        // The saved name, else the company typed so far (the saved copy may lag behind).
+        let name = self
+            .workspace
+            .current_record()
+            .map_or("", |r| r.name.as_str());
+        crate::report::library::name_for(name, &self.state.answers)
     }
 
     /// Shows a message at the top of the page.

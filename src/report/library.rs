@@ -7,7 +7,7 @@
 use crate::report::check::Problem;
 use crate::report::import;
 use crate::report::snapshot::{self, Snapshot};
-use crate::Catalog;
+use crate::{Answers, Catalog};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -92,7 +92,11 @@ fn is_newer(text: &str) -> bool {
 
 /// The company answer, when given.
 pub fn company(s: &Snapshot) -> Option<&str> {
-    s.answers
+    company_in(&s.answers)
+}
+
+fn company_in(answers: &Answers) -> Option<&str> {
+    answers
         .get("scope.company_name")
         .and_then(|v| v.as_str())
         .map(str::trim)
@@ -101,11 +105,16 @@ pub fn company(s: &Snapshot) -> Option<&str> {
 
 /// The name shown in lists and headers: the user's, else the company's.
 pub fn display_name(r: &Record) -> String {
-    let name = r.name.trim();
+    name_for(&r.name, &r.snapshot.answers)
+}
+
+/// [`display_name`] from its parts, so a caller need not build a record.
+pub fn name_for(name: &str, answers: &Answers) -> String {
+    let name = name.trim();
     if !name.is_empty() {
         name.to_owned()
     } else {
-        company(&r.snapshot).map_or_else(|| "Untitled assessment".to_owned(), str::to_owned)
+        company_in(answers).map_or_else(|| "Untitled assessment".to_owned(), str::to_owned)
     }
 }
 

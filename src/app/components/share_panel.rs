@@ -112,9 +112,9 @@ pub fn SharePanel() -> Html {
                     { if has_notes { " Your notes" } else { " Your notes (you have none)" } }</label>
             </fieldset>
             <p class="sub">{ "Always included: company, recommended report, type and window, categories, readiness by category and the expected report date." }</p>
-            if let Some(data) = &link.data {
-                <CopyField id="share-link" label="Link to the summary" link={link_to(&Route::Shared { data: data.clone() })} />
-                <p class="sub" data-testid="share-length">{ format!("{} characters.", link_to(&Route::Shared { data: data.clone() }).len()) }
+            if let Some(url) = link.data.map(|data| link_to(&Route::Shared { data })) {
+                <CopyField id="share-link" label="Link to the summary" link={url.clone()} />
+                <p class="sub" data-testid="share-length">{ format!("{} characters.", url.len()) }
                     if options.notes && !link.notes_included { { " Your notes did not fit in a link and were left out." } }
                 </p>
             } else {
