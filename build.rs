@@ -11,8 +11,11 @@ use std::{env, fs, path::Path};
 #[path = "src/catalog/model.rs"]
 mod model;
 #[allow(dead_code)]
-#[path = "src/estimate/params.rs"]
-mod params;
+#[path = "src/catalog/estimation.rs"]
+mod estimation;
+#[allow(dead_code)]
+#[path = "src/catalog/kinds.rs"]
+mod kinds;
 
 /// The paths the included files use inside the library.
 #[allow(dead_code)]
@@ -22,11 +25,6 @@ mod catalog {
         pub file: String,
         pub location: String,
         pub reason: String,
-    }
-}
-mod estimate {
-    pub mod params {
-        pub use crate::params::*;
     }
 }
 
@@ -41,7 +39,8 @@ fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
 fn main() {
     println!("cargo:rerun-if-changed=questionnaires");
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
-    println!("cargo:rerun-if-changed=src/estimate/params.rs");
+    println!("cargo:rerun-if-changed=src/catalog/kinds.rs");
+    println!("cargo:rerun-if-changed=src/catalog/estimation.rs");
     let mut manifest: catalog::Manifest = load("catalog");
     let questionnaires = manifest
         .questionnaires

@@ -1,5 +1,6 @@
 //! The built-in questionnaires load, validate and cover every criterion; broken ones fail with file, ID and reason.
 
+use soc_readiness::catalog::kinds::{Report, Status};
 use soc_readiness::catalog::{validate::validate, Catalog, Condition};
 use std::collections::BTreeMap;
 
@@ -30,15 +31,22 @@ fn every_questionnaire_file_parses_with_location() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{name}.toml: {e}"));
     }
     let text = std::fs::read_to_string(dir.join("estimation.toml")).unwrap();
-    let _: soc_readiness::estimate::params::EstimationParams =
+    let _: soc_readiness::catalog::estimation::EstimationParams =
         toml::from_str(&text).unwrap_or_else(|e| panic!("estimation.toml: {e}"));
 }
 
 #[test]
 fn builtin_catalog_is_valid() {
     let c = builtin();
-    assert_eq!(c.manifest.criteria.len(), 61);
-    assert!(validate(&c).is_empty());
+    let tsc = |x: &&soc_readiness::catalog::Criterion| {
+        let cat = &c.group(&x.group).unwrap().category;
+        c.category(cat).unwrap().report == Report::Soc2
+    };
+    assert_eq!(c.manifest.criteria.iter().filter(tsc).count(), 61);
+    // SOC 1 control objectives: a typical report has 10 to 30.
+    let objectives = c.manifest.criteria.len() - 61;
+    assert!((10..=30).contains(&objectives), "{objectives}");
+    assert!(validate(&c).is_empty(), "{:?}", validate(&c));
 }
 
 #[test]
@@ -187,4 +195,42 @@ fn thin_coverage_is_reported() {
 fn malformed_json_names_the_location() {
     let err = Catalog::from_json("{\"manifest\": 3").unwrap_err();
     assert!(err[0].location.starts_with("line 1"), "{:?}", err);
+}
+
+fn rule_mut<'a>(c: &'a mut Catalog, id: &str) -> &'a mut soc_readiness::catalog::Rule {
+    c.questionnaires
+        .iter_mut()
+        .flat_map(|q| q.rules.iter_mut())
+        .find(|r| r.id == id)
+        .unwrap()
+}
+
+#[test]
+fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
+    use soc_readiness::catalog::{Effect, Fact};
+    let errs = errors_after(|c| {
+        // Reads the SOC 2 decision before the SOC 2 rules have run.
+        rule_mut(c, "soc1.financial_impact").when =
+            Condition::Decided(Fact::Offered(Report::Soc2));
+        // Readiness may not decide a category.
+        rule_mut(c, "category.availability").when = Condition::ReadinessBelow(50.0);
+        // A status on a type rule means nothing.
+        rule_mut(c, "type.default").status = Status::ToConfirm;
+        // A category rule naming the SOC 1 objectives, which are not a SOC 2 category.
+        rule_mut(c, "category.privacy").then = Effect::Category("soc1".into());
+        // show_if reads answers only.
+        first_control(c).show_if = Some(Condition::Decided(Fact::Report(Report::Soc1)));
+    });
+    for (at, reason) in [
+        ("soc1.financial_impact", "reads a decision that the later rule"),
+        ("category.availability", "`readiness_below` may decide only"),
+        ("type.default", "only reports, add-ons and categories take a `status`"),
+        ("category.privacy", "unknown effect value"),
+        ("", "show_if may read answers only"),
+    ] {
+        assert!(
+            errs.iter().any(|e| e.contains(at) && e.contains(reason)),
+            "{at}: {reason} not in {errs:?}"
+        );
+    }
 }

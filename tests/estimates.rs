@@ -5,6 +5,7 @@
 //!
 //! Run `cargo test --test estimates print_scenario_figures -- --nocapture` to see the figures.
 
+use soc_readiness::catalog::kinds::{Alternative, Report, ReportType};
 use soc_readiness::catalog::Catalog;
 use soc_readiness::estimate::range::Range;
 use soc_readiness::estimate::timeline::DateRange;
@@ -135,7 +136,7 @@ fn scenario_b(c: &Catalog) -> Readiness {
 }
 
 fn reports(r: &Readiness) -> Vec<&str> {
-    r.decision.reports.iter().map(|x| x.id.as_str()).collect()
+    r.decision.reports.iter().map(|x| x.id.id()).collect()
 }
 
 fn assert_range(actual: Range, expected: [f64; 3], what: &str) {
@@ -164,11 +165,11 @@ fn scenario_a_small_saas_security_only() {
     let d = &r.decision;
     assert_eq!(reports(&r), vec!["soc2"]);
     assert!(d.add_ons.is_empty());
-    assert_eq!(d.report_type.id, "type2");
+    assert_eq!(d.report_type.id, ReportType::Type2);
     assert_eq!(d.window_months, 3);
     assert_eq!(d.window_reasons[0].rule, "window.deadline");
     assert_eq!(d.categories_in_scope, vec!["security".to_string()]);
-    assert!(d.bridge_letter.is_none());
+    assert!(d.bridge_letter.is_empty());
 
     // Mostly implemented: a high design score, a middling operating score, no unanswered questions.
     let sec = &r.scores.categories[0];
@@ -256,7 +257,7 @@ fn scenario_b_payments_company_all_categories_many_gaps() {
     let r = scenario_b(&c);
     let d = &r.decision;
     assert!(
-        d.has_report("soc1") && d.has_report("soc2"),
+        d.recommends(Report::Soc1) && d.recommends(Report::Soc2),
         "{:?}",
         reports(&r)
     );
@@ -274,9 +275,9 @@ fn scenario_b_payments_company_all_categories_many_gaps() {
         .to_vec()
     );
     assert!(!d.categories_chosen_by_user);
-    assert_eq!(d.report_type.id, "type2");
+    assert_eq!(d.report_type.id, ReportType::Type2);
     assert_eq!(d.window_months, 6);
-    assert!(d.bridge_letter.is_some());
+    assert!(!d.bridge_letter.is_empty());
     assert!(r.gaps.len() > 100, "{} gaps", r.gaps.len());
     assert!(r.scores.overall.target.unwrap() < 20.0);
 
@@ -361,38 +362,48 @@ fn a_bigger_auditor_costs_more() {
 #[test]
 fn a_missed_deadline_says_so_and_offers_alternatives() {
     let c = catalog();
-    let answers = scenario_b_answers(&c).with("scope.deadline", "6m");
+    // Scenario B's customers refuse a Type I: no plan may propose one.
+    let refused = scenario_b_answers(&c).with("scope.deadline", "9m");
+    let r = evaluate(&c, &refused, &assumptions("boutique"));
+    let deadline = r.estimate.timeline.deadline.as_ref().unwrap();
+    assert!(!deadline.met);
+    let ids: Vec<Alternative> = deadline.alternatives.iter().map(|x| x.id).collect();
+    assert_eq!(
+        ids,
+        [Alternative::SecurityOnly, Alternative::DoubleCapacity, Alternative::AllTogether]
+    );
+    assert!(!r.decision.allows(Alternative::Type1First));
+
+    let answers = refused.with("app.type1_accepted", "unsure");
     let r = evaluate(&c, &answers, &assumptions("boutique"));
     assert_eq!(
-        r.decision.window_months, 3,
-        "a deadline within 9 months shortens the window"
+        (r.decision.window_months, r.decision.window_reasons[0].rule.as_str()),
+        (6, "window.soc1"),
+        "a SOC 1 keeps its 6-month window whatever the deadline"
     );
+    assert!(!r.decision.is_type1());
     let t = &r.estimate.timeline;
     let deadline = t.deadline.as_ref().expect("a deadline was given");
     assert!(!deadline.met);
     assert!(t.first_report.likely > deadline.date);
     assert!(!deadline.alternatives.is_empty());
-    let ids: Vec<&str> = deadline
-        .alternatives
-        .iter()
-        .map(|x| x.id.as_str())
-        .collect();
+    let ids: Vec<Alternative> = deadline.alternatives.iter().map(|x| x.id).collect();
     assert_eq!(
         &ids[..3],
-        ["type1_first", "security_only", "double_capacity"].as_slice()
+        [Alternative::Type1First, Alternative::SecurityOnly, Alternative::DoubleCapacity].as_slice()
     );
     // No single change is enough here, so the combination is offered too, and it is
     // at least as fast as each change alone.
     assert!(deadline.alternatives[..3].iter().all(|a| !a.meets_deadline));
     let together = deadline.alternatives.last().unwrap();
-    assert_eq!(together.id, "all_together");
+    assert_eq!(together.id, Alternative::AllTogether);
     assert!(deadline.alternatives[..3]
         .iter()
         .all(|a| together.first_report.likely <= a.first_report.likely));
     for alt in &deadline.alternatives {
         assert!(
             alt.first_report.likely <= t.first_report.likely,
-            "{} is no faster",
+            "{:?} is no faster",
             alt.id
         );
         assert_eq!(alt.meets_deadline, alt.first_report.likely <= deadline.date);
@@ -405,12 +416,12 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     let r = evaluate(&c, &answers, &assumptions("boutique"));
     let deadline = r.estimate.timeline.deadline.as_ref().unwrap();
     if !deadline.met {
-        assert!(deadline.alternatives.iter().any(|x| x.id == "type1_first"));
+        assert!(deadline.alternatives.iter().any(|x| x.id == Alternative::Type1First));
         assert!(
             !deadline
                 .alternatives
                 .iter()
-                .any(|x| x.id == "security_only"),
+                .any(|x| x.id == Alternative::SecurityOnly),
             "Security is already the only category"
         );
     }
@@ -476,7 +487,7 @@ fn print_one(name: &str, r: &Readiness) {
     println!(
         "reports: {:?}, {} with a {}-month window",
         reports(r),
-        d.report_type.id,
+        d.report_type.id.name(),
         d.window_months
     );
     println!("categories in scope: {:?}", d.categories_in_scope);

@@ -9,6 +9,7 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use common::*;
 use proptest::prelude::*;
 use serde::Serialize;
+use soc_readiness::catalog::kinds::{Report, ReportType};
 use soc_readiness::catalog::QuestionKind;
 use soc_readiness::report::check::{self, Problem};
 use soc_readiness::report::library::{self, Record};
@@ -47,6 +48,7 @@ fn fully_answered() -> Answers {
             QuestionKind::Multi => AnswerValue::Many(vec![q.options[0].id.clone()]),
             QuestionKind::Number => AnswerValue::Number(q.min.unwrap_or(0.0).max(12.0)),
             QuestionKind::Text => AnswerValue::One("Example SaaS, Inc.".into()),
+            QuestionKind::Date => AnswerValue::One("2026-06-30".into()),
         };
         a.values.insert(q.id.clone(), v);
     }
@@ -594,9 +596,9 @@ fn a_fully_answered_assessment_fits_in_a_link() {
     assert_eq!(a.values.len(), c.questions().count());
     let (s, r, link) = link_of(&a, ShareOptions::default());
     assert_eq!(
-        r.decision.categories_in_scope.len(),
+        r.decision.assessed.len(),
         c.manifest.categories.len(),
-        "every category is in scope"
+        "every category and the SOC 1 objectives are assessed"
     );
     let data = link
         .data
@@ -668,16 +670,16 @@ fn without_gaps_a_link_carries_no_control_answers_and_no_gaps() {
 }
 
 #[test]
-fn an_assessment_that_recommends_no_report_can_still_be_shared() {
-    // Financial impact, but read-only: neither the SOC 1 rule nor the default
-    // SOC 2 rule applies, so no report is recommended. That is a real result,
-    // and its link must open.
+fn an_assessment_that_needs_no_report_yet_can_still_be_shared() {
+    // Financial impact, but read-only, and nobody asking: no report is needed
+    // yet (a SOC 2 is named as the usual first one). The summary carries no
+    // report, and its link must open.
     let a = Answers::default()
         .with("scope.company_name", "Ledger Viewer Ltd")
         .with("app.financial_impact", "yes")
         .with("app.read_only", "yes");
     let (s, r, link) = link_of(&a, ShareOptions::default());
-    assert!(r.decision.reports.is_empty(), "{:?}", r.decision.reports);
+    assert!(r.decision.nothing_needed_yet(), "{:?}", r.decision.reports);
     let back = share::decode(catalog(), link.data.as_deref().unwrap()).unwrap();
     assert_eq!(back.summary, summary::build(&s, &r, MADE_ON, true));
     assert!(back.summary.reports.is_empty());
@@ -810,8 +812,8 @@ mod craft {
             summary: PackedSummary {
                 company: s.company.clone(),
                 made_on: s.made_on.clone(),
-                reports: s.reports.clone(),
-                report_type: s.report_type.clone(),
+                reports: s.reports.iter().map(|r| r.id().to_owned()).collect(),
+                report_type: s.report_type.id().to_owned(),
                 window_months: s.window_months,
                 lines: std::iter::once(&s.overall)
                     .chain(&s.categories)
@@ -880,7 +882,7 @@ fn crafted_links_with_impossible_summaries_are_refused() {
     assert_eq!(open(&good).unwrap().summary, good);
 
     type Edit = fn(&mut Summary);
-    let edits: [(&str, Edit); 16] = [
+    let edits: [(&str, Edit); 14] = [
         ("unknown category", |s| {
             s.categories[0].id = "marketing".into()
         }),
@@ -894,11 +896,7 @@ fn crafted_links_with_impossible_summaries_are_refused() {
         ("more answered than applicable", |s| {
             s.overall.answered = s.overall.applicable + 1
         }),
-        ("repeated report", |s| {
-            s.reports = vec!["soc2".into(), "soc2".into()]
-        }),
-        ("unknown report", |s| s.reports = vec!["soc9".into()]),
-        ("unknown type", |s| s.report_type = "type3".into()),
+        ("repeated report", |s| s.reports = vec![Report::Soc2, Report::Soc2]),
         ("window of 0 months", |s| s.window_months = 0),
         ("window of 25 months", |s| s.window_months = 25),
         ("made on no date", |s| s.made_on = "yesterday".into()),
@@ -923,6 +921,14 @@ fn crafted_links_with_impossible_summaries_are_refused() {
             assert!(e.reason.starts_with("it holds "), "{what}: {e}");
         }
     }
+
+    // Reports and types the app does not know, inside a well-formed link.
+    let mut p = craft::payload(&good, values.clone());
+    p.summary.reports = vec!["soc9".into()];
+    assert!(err_text(share::decode(c, &craft::link(&p))).contains("unknown report"));
+    let mut p = craft::payload(&good, values.clone());
+    p.summary.report_type = "type3".into();
+    assert!(err_text(share::decode(c, &craft::link(&p))).contains("unknown report type"));
 
     // A link whose gap points past the last question, or has no overall line.
     let mut p = craft::payload(&good, values.clone());
@@ -964,8 +970,8 @@ fn summary_check_accepts_real_summaries_and_refuses_impossible_ones() {
     let hand_made = Summary {
         company: "Hand Made Ltd".into(),
         made_on: "2027-01-04".into(),
-        reports: vec!["soc2".into()],
-        report_type: "type1".into(),
+        reports: vec![Report::Soc2],
+        report_type: ReportType::Type1,
         window_months: 3,
         overall: Line {
             id: "overall".into(),
@@ -1003,7 +1009,7 @@ fn summary_check_accepts_real_summaries_and_refuses_impossible_ones() {
     assert!(!refused(|s| s.reports.clear()));
     assert!(refused(|s| s.categories[0].score = Some(101)));
     assert!(refused(|s| s.overall.answered = 4));
-    assert!(refused(|s| s.reports.push("soc3".into())));
+    assert!(refused(|s| s.reports.push(Report::Soc2)));
     assert!(refused(|s| s.first_report[1] = "2027-02-30".into()));
     assert!(refused(|s| s.first_report[2] = "2027-02-01".into()));
     assert!(refused(|s| s.gaps = Some(vec![SummaryGap {

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use soc_readiness::catalog::{Catalog, ScaleOption};
 use soc_readiness::engine::scoring::Score;
-use soc_readiness::estimate::params::Param;
+use soc_readiness::catalog::estimation::Param;
 use soc_readiness::estimate::range::{Driver, Range};
 use soc_readiness::estimate::timeline::DateRange;
 use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions, Readiness};
@@ -159,6 +159,12 @@ fn pairs(
         ("app.type1_accepted".into(), scope.type1_accepted.into()),
         ("app.public_report".into(), scope.public_report.into()),
         ("app.other_frameworks".into(), scope.other_frameworks.into()),
+        // Personal data always calls for a SOC 2, so the categories chosen below
+        // are examined whatever the SOC 1 answers say.
+        (
+            "scope.data_kinds".into(),
+            AnswerValue::Many(vec!["personal".into()]),
+        ),
     ];
     let chosen: Vec<String> = if categories.is_empty() {
         vec!["security_only".into()]
@@ -180,6 +186,10 @@ fn answers(scope: &Scope, categories: &[&str], controls: &[Option<usize>]) -> An
         a.set(&id, Some(value));
     }
     a
+}
+
+fn params_soc1_included() -> f64 {
+    catalog().estimation.cost.reports.soc1_included_objectives
 }
 
 fn assumptions(scope: &Scope) -> Assumptions {
@@ -354,6 +364,10 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
                 prop_assert_eq!(first, Some(i), "headcount {} in band {}", pr.headcount, i);
                 1.0
             }
+            "cost.reports.soc1_per_extra_objective" => {
+                prop_assert!(pr.soc1);
+                pr.soc1_objectives as f64 - params_soc1_included()
+            }
             k if k.starts_with("cost.categories.") => {
                 prop_assert!(
                     pr.extra_categories.iter().any(|c| k.ends_with(c.as_str())),
@@ -381,10 +395,10 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
     // Internal-hour and timeline drivers taken from the data are their parameter's range times its count.
     for d in &cost.internal_hour_drivers {
         if let Some(p) = params.get(&d.key) {
-            let count = if d.key == "cost.internal.per_extra_category_hours" {
-                pr.extra_categories.len() as f64
-            } else {
-                1.0
+            let count = match d.key.as_str() {
+                "cost.internal.per_extra_category_hours" => pr.extra_categories.len() as f64,
+                "cost.reports.soc1_hours_per_objective" => pr.soc1_objectives as f64,
+                _ => 1.0,
             };
             prop_assert_eq!(d.amount, Range::new(p.range).scale(count), "{}", &d.key);
         } else {
@@ -460,7 +474,7 @@ fn all_ranges_ordered(r: &Readiness) -> Result<(), TestCaseError> {
     }
     if let Some(dl) = &t.deadline {
         for alt in &dl.alternatives {
-            dates_ordered(&alt.first_report, &alt.id)?;
+            dates_ordered(&alt.first_report, alt.id.label())?;
         }
     }
     Ok(())

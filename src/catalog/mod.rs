@@ -1,5 +1,7 @@
 //! The questionnaire catalog: its data model, the embedded built-in set and validation.
 
+pub mod estimation;
+pub mod kinds;
 mod model;
 pub mod validate;
 

@@ -3,6 +3,7 @@
 //! Every type mirrors the TOML format documented in `questionnaires/README.md`;
 //! IDs are strings so answers and exports survive edits to the catalog.
 
+use super::kinds::{AddOn, Alternative, Report, ReportType, Status};
 use serde::{Deserialize, Serialize};
 
 /// The whole validated catalog: manifest plus questionnaires and estimation data.
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub struct Catalog {
     pub manifest: Manifest,
     pub questionnaires: Vec<Questionnaire>,
-    pub estimation: crate::estimate::params::EstimationParams,
+    pub estimation: super::estimation::EstimationParams,
 }
 
 /// `catalog.toml`: what is shared by all questionnaires.
@@ -29,6 +30,8 @@ pub struct Manifest {
     pub bands: Vec<Band>,
     pub key_gap_cap_band: String,
     pub key_gap_below: f64,
+    /// A score gets a band only when at least this share of its questions is answered.
+    pub band_min_answered_share: f64,
     pub categories: Vec<Category>,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
@@ -67,6 +70,13 @@ pub struct Category {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// The report whose examination tests this category (SOC 1 objectives or a SOC 2 category).
+    #[serde(default = "soc2")]
+    pub report: Report,
+}
+
+fn soc2() -> Report {
+    Report::Soc2
 }
 
 /// A criterion group such as CC6 or P4.
@@ -85,6 +95,9 @@ pub struct Criterion {
     pub id: String,
     pub group: String,
     pub summary: String,
+    /// What customers must do themselves for this criterion to be met (complementary user entity control).
+    #[serde(default)]
+    pub cuec: String,
 }
 
 /// One questionnaire file: scope, applicability or a category.
@@ -131,6 +144,8 @@ pub enum QuestionKind {
     Multi,
     Number,
     Text,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
 }
 
 /// One question. Control questions carry scoring data; the others carry options or bounds.
@@ -165,6 +180,9 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// Leaving it empty is a valid answer (for example "follow the recommendation").
+    #[serde(default)]
+    pub empty_is_answer: bool,
 }
 
 /// An option of a choice or multi-choice question.
@@ -192,6 +210,21 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+    /// What earlier rules decided (rules only; validation checks the order).
+    Decided(Fact),
+    /// The design readiness of what is assessed is known and below this (rules only).
+    ReadinessBelow(f64),
+}
+
+/// A part of the decision that a later rule can read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The report is recommended outright.
+    Report(Report),
+    /// The report is listed, whatever its status.
+    Offered(Report),
+    ReportType(ReportType),
 }
 
 /// An applicability rule: when the condition holds, the effect applies, for the reason given.
@@ -202,24 +235,29 @@ pub struct Rule {
     pub when: Condition,
     pub then: Effect,
     pub because: String,
+    /// How firmly a report or category rule recommends it.
+    #[serde(default)]
+    pub status: Status,
 }
 
 /// What an applicability rule decides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
-    /// Recommend a report: `soc1` or `soc2`.
-    Report(String),
-    /// Offer an add-on: `soc3` or `soc2plus`.
-    AddOn(String),
+    Report(Report),
+    AddOn(AddOn),
     /// Recommend a category in scope.
     Category(String),
-    /// `type1` or `type2`; the first matching rule wins.
-    ReportType(String),
+    /// The first matching rule wins.
+    ReportType(ReportType),
     /// Recommended observation window in months; the first matching rule wins.
     WindowMonths(u32),
     /// Customers will need a bridge letter between reports.
     BridgeLetter(bool),
+    /// Something the user must know whatever the report (its text is the rule's `because`).
+    Note(String),
+    /// A plan change that must not be proposed, however late the report.
+    RuleOut(Alternative),
 }
 
 impl Catalog {

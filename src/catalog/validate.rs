@@ -1,6 +1,7 @@
 //! Structural checks on a catalog, each error naming file, ID and reason.
 
-use super::{Catalog, CatalogError, Condition, Effect, Question, QuestionKind};
+use super::kinds::{Report, Status};
+use super::{Catalog, CatalogError, Condition, Effect, Fact, Question, QuestionKind, Rule};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How many questions must cover each criterion.
@@ -143,10 +144,16 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             }
             if let Some(cond) = &s.show_if {
                 check_condition(cond, &known, &mut |r| err(file, &s.id, r));
+                if reads_facts(cond) {
+                    err(file, &s.id, "show_if may read answers only".into());
+                }
             }
             for q in &s.questions {
                 if let Some(cond) = &q.show_if {
                     check_condition(cond, &known, &mut |r| err(file, &q.id, r));
+                    if reads_facts(cond) {
+                        err(file, &q.id, "show_if may read answers only".into());
+                    }
                 }
                 check_question(q, is_category, &criteria, &mut coverage, &mut |r| {
                     err(file, &q.id, r)
@@ -156,25 +163,62 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
         }
     }
     // Rules may refer to any question, so they are checked once all are known.
-    for qn in &c.questionnaires {
-        for r in &qn.rules {
-            check_condition(&r.when, &known, &mut |reason| err(&qn.file, &r.id, reason));
-            if r.because.trim().is_empty() {
-                err(&qn.file, &r.id, "missing `because`".into());
-            }
-            let ok = match &r.then {
-                Effect::Report(x) => ["soc1", "soc2"].contains(&x.as_str()),
-                Effect::AddOn(x) => ["soc3", "soc2plus"].contains(&x.as_str()),
-                Effect::Category(x) => c.category(x).is_some(),
-                Effect::ReportType(x) => ["type1", "type2"].contains(&x.as_str()),
-                Effect::WindowMonths(n) => [3, 6, 12].contains(n),
-                Effect::BridgeLetter(_) => true,
-            };
-            if !ok {
+    let rules: Vec<(&str, &Rule)> = c
+        .questionnaires
+        .iter()
+        .flat_map(|qn| qn.rules.iter().map(move |r| (qn.file.as_str(), r)))
+        .collect();
+    for (i, (file, r)) in rules.iter().enumerate() {
+        check_condition(&r.when, &known, &mut |reason| err(file, &r.id, reason));
+        if r.because.trim().is_empty() {
+            err(file, &r.id, "missing `because`".into());
+        }
+        let ok = match &r.then {
+            Effect::Category(x) => c.category(x).is_some_and(|x| x.report == Report::Soc2),
+            Effect::WindowMonths(n) => [3, 6, 12].contains(n),
+            Effect::Note(id) => !id.trim().is_empty(),
+            Effect::Report(_)
+            | Effect::AddOn(_)
+            | Effect::ReportType(_)
+            | Effect::BridgeLetter(_)
+            | Effect::RuleOut(_) => true,
+        };
+        if !ok {
+            err(file, &r.id, format!("unknown effect value {:?}", r.then));
+        }
+        let graded = matches!(
+            r.then,
+            Effect::Report(_) | Effect::AddOn(_) | Effect::Category(_)
+        );
+        if r.status != Status::Recommended && !graded {
+            err(file, &r.id, "only reports, add-ons and categories take a `status`".into());
+        }
+        let mut facts = Vec::new();
+        facts_read(&r.when, &mut facts);
+        for fact in facts {
+            // A rule reads a fact only once no later rule can change it.
+            let later = rules[i + 1..].iter().find(|(_, later)| match (fact, &later.then) {
+                (Some(Fact::Report(_) | Fact::Offered(_)), Effect::Report(_)) => true,
+                (Some(Fact::ReportType(_)), Effect::ReportType(_)) => true,
+                _ => false,
+            });
+            if let Some((_, later)) = later {
                 err(
-                    &qn.file,
+                    file,
                     &r.id,
-                    format!("unknown effect value {:?}", r.then),
+                    format!("reads a decision that the later rule `{}` can still change", later.id),
+                );
+            }
+            let reads_readiness = fact.is_none();
+            let may = matches!(
+                r.then,
+                Effect::ReportType(_) | Effect::WindowMonths(_) | Effect::Note(_) | Effect::RuleOut(_)
+            );
+            if reads_readiness && !may {
+                err(
+                    file,
+                    &r.id,
+                    "`readiness_below` may decide only the type, window, notes or plan changes".into(),
                 );
             }
         }
@@ -184,7 +228,7 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             err("questionnaires", id, format!("criterion covered by {n} question(s), needs at least {MIN_QUESTIONS_PER_CRITERION}"));
         }
     }
-    errors.extend(crate::estimate::params::validate(&c.estimation));
+    errors.extend(crate::catalog::estimation::validate(&c.estimation));
     errors.extend(check_inputs(c));
     errors
 }
@@ -248,7 +292,24 @@ fn check_question(
             (Some(lo), Some(hi)) if lo <= hi => {}
             _ => err("a number question needs min <= max".into()),
         },
-        QuestionKind::Text => {}
+        QuestionKind::Text | QuestionKind::Date => {}
+    }
+}
+
+fn reads_facts(cond: &Condition) -> bool {
+    let mut f = Vec::new();
+    facts_read(cond, &mut f);
+    !f.is_empty()
+}
+
+/// The facts a rule reads: `Some(fact)` for a decision, `None` for the readiness.
+fn facts_read<'c>(cond: &'c Condition, out: &mut Vec<Option<&'c Fact>>) {
+    match cond {
+        Condition::Answer { .. } | Condition::AtLeast { .. } => {}
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| facts_read(c, out)),
+        Condition::Not(c) => facts_read(c, out),
+        Condition::Decided(f) => out.push(Some(f)),
+        Condition::ReadinessBelow(_) => out.push(None),
     }
 }
 
@@ -298,6 +359,12 @@ fn check_condition(
             }
         }
         Condition::Not(c) => check_condition(c, known, err),
+        Condition::Decided(_) => {}
+        Condition::ReadinessBelow(v) => {
+            if !(0.0..=100.0).contains(v) {
+                err(format!("readiness_below {v} out of range 0..=100"));
+            }
+        }
     }
 }
 

@@ -1,24 +1,30 @@
 //! Which reports, type, window and categories fit, each with the answers that led to it.
+//!
+//! Rules run in catalog order. A rule may read what earlier rules decided
+//! (`decided`) and, on the second pass, the design readiness (`readiness_below`).
 
-use super::conditions::{holds, questions_read, Effective};
-use crate::catalog::{Catalog, Effect};
+use super::answers::AnswerValue;
+use super::conditions::{cite, holds_with, Cited, Effective, Facts};
+use crate::catalog::kinds::{AddOn, Alternative, Report, ReportType, Status};
+use crate::catalog::{Catalog, Effect, Fact};
 use serde::{Deserialize, Serialize};
 
-/// One rule that fired, and the answers it read.
+/// One rule that fired, and the answers it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reason {
     pub rule: String,
     pub because: String,
-    /// `(question ID, answer as given)` for each answered question the rule read.
-    pub answers: Vec<(String, String)>,
+    /// Only the answers (and only the options of them) that made the rule hold.
+    pub answers: Vec<Cited>,
 }
 
-/// A recommended item (report, add-on, category, type) and why.
+/// A recommended item (report, add-on, category, type), how firmly, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Recommendation {
-    pub id: String,
+pub struct Recommendation<T> {
+    pub id: T,
+    pub status: Status,
     pub reasons: Vec<Reason>,
 }
 
@@ -26,32 +32,53 @@ pub struct Recommendation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Decision {
-    /// `soc1` and/or `soc2`.
-    pub reports: Vec<Recommendation>,
-    /// `soc3` and/or `soc2plus`, offered as options.
-    pub add_ons: Vec<Recommendation>,
-    /// `type1` or `type2`.
-    pub report_type: Recommendation,
-    /// First observation window in months, and why.
+    /// Never empty: a report not needed yet still says which one comes first.
+    pub reports: Vec<Recommendation<Report>>,
+    /// Offered only with a SOC 2.
+    pub add_ons: Vec<Recommendation<AddOn>>,
+    pub report_type: Recommendation<ReportType>,
+    /// Observation window in months, and why.
     pub window_months: u32,
     pub window_reasons: Vec<Reason>,
-    /// Categories the answers point to (Security always).
-    pub recommended_categories: Vec<Recommendation>,
-    /// Categories actually in scope: the user's choice if made, else the recommendation.
+    /// Categories the answers point to; those to confirm are not put in scope by themselves.
+    pub recommended_categories: Vec<Recommendation<String>>,
+    /// Trust Services categories in scope: the user's choice if made, else the
+    /// recommendation; empty when no SOC 2 is in view.
     pub categories_in_scope: Vec<String>,
     pub categories_chosen_by_user: bool,
-    pub bridge_letter: Option<Recommendation>,
+    /// Questionnaires whose controls are assessed: SOC 1 objectives, then the categories in scope.
+    pub assessed: Vec<String>,
+    /// Why bridge letters will be needed (empty when they will not).
+    pub bridge_letter: Vec<Reason>,
+    /// What the user must know whatever the report (PCI DSS, ISO 27001, ...).
+    pub notes: Vec<Reason>,
+    /// Plan changes that must not be proposed, with why.
+    pub ruled_out: Vec<(Alternative, Reason)>,
 }
 
 impl Decision {
-    pub fn has_report(&self, id: &str) -> bool {
-        self.reports.iter().any(|r| r.id == id)
+    /// Listed, whatever its status.
+    pub fn offers(&self, r: Report) -> bool {
+        self.reports.iter().any(|x| x.id == r)
     }
-    pub fn has_add_on(&self, id: &str) -> bool {
-        self.add_ons.iter().any(|r| r.id == id)
+    /// Recommended outright.
+    pub fn recommends(&self, r: Report) -> bool {
+        self.reports
+            .iter()
+            .any(|x| x.id == r && x.status == Status::Recommended)
+    }
+    pub fn has_add_on(&self, a: AddOn) -> bool {
+        self.add_ons.iter().any(|x| x.id == a)
     }
     pub fn is_type1(&self) -> bool {
-        self.report_type.id == "type1"
+        self.report_type.id == ReportType::Type1
+    }
+    pub fn allows(&self, a: Alternative) -> bool {
+        !self.ruled_out.iter().any(|(x, _)| *x == a)
+    }
+    /// True when no report is needed yet: the page says so instead of naming a report.
+    pub fn nothing_needed_yet(&self) -> bool {
+        self.reports.iter().all(|r| r.status == Status::NotYet)
     }
 }
 
@@ -62,69 +89,142 @@ pub const SECURITY_ONLY: &str = "security_only";
 /// The category that is always in scope.
 pub const SECURITY: &str = "security";
 
-fn add(list: &mut Vec<Recommendation>, id: &str, reason: Reason) {
-    match list.iter_mut().find(|r| r.id == id) {
-        Some(r) => r.reasons.push(reason),
+fn add<T: PartialEq + Copy>(list: &mut Vec<Recommendation<T>>, id: T, status: Status, r: Reason) {
+    match list.iter_mut().find(|x| x.id == id) {
+        Some(x) => {
+            x.status = stronger(x.status, status);
+            x.reasons.push(r);
+        }
         None => list.push(Recommendation {
-            id: id.to_owned(),
-            reasons: vec![reason],
+            id,
+            status,
+            reasons: vec![r],
         }),
     }
 }
 
-/// Applies every rule of the catalog to the answers in effect.
-pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
-    let mut reports = Vec::new();
+fn stronger(a: Status, b: Status) -> Status {
+    let rank = |s| match s {
+        Status::Recommended => 0,
+        Status::ToConfirm => 1,
+        Status::NotYet => 2,
+    };
+    if rank(a) <= rank(b) {
+        a
+    } else {
+        b
+    }
+}
+
+/// The decision being built, readable by later rules.
+struct Partial<'d> {
+    reports: &'d [Recommendation<Report>],
+    report_type: Option<ReportType>,
+    readiness: Option<f64>,
+}
+
+impl Facts for Partial<'_> {
+    fn decided(&self, f: &Fact) -> bool {
+        match f {
+            Fact::Report(r) => self
+                .reports
+                .iter()
+                .any(|x| x.id == *r && x.status == Status::Recommended),
+            Fact::Offered(r) => self.reports.iter().any(|x| x.id == *r),
+            Fact::ReportType(t) => self.report_type == Some(*t),
+        }
+    }
+    fn readiness(&self) -> Option<f64> {
+        self.readiness
+    }
+}
+
+/// Applies every rule of the catalog to the answers in effect. `readiness` is the
+/// design readiness of what is assessed, once enough is answered to know it.
+pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) -> Decision {
+    let mut reports: Vec<Recommendation<Report>> = Vec::new();
     let mut add_ons = Vec::new();
     let mut categories = Vec::new();
-    let mut report_type: Option<Recommendation> = None;
+    let mut report_type: Option<Recommendation<ReportType>> = None;
     let mut window: Option<(u32, Reason)> = None;
-    let mut bridge: Option<Recommendation> = None;
+    let mut bridge = Vec::new();
+    let mut notes = Vec::new();
+    let mut ruled_out = Vec::new();
     for rule in catalog.questionnaires.iter().flat_map(|q| &q.rules) {
-        if !holds(&rule.when, answers) {
+        let facts = Partial {
+            reports: &reports,
+            report_type: report_type.as_ref().map(|r| r.id),
+            readiness,
+        };
+        if !holds_with(&rule.when, answers, &facts) {
             continue;
         }
-        let mut read = Vec::new();
-        questions_read(&rule.when, &mut read);
+        let mut cited = Vec::new();
+        cite(&rule.when, answers, &facts, &mut cited);
         let reason = Reason {
             rule: rule.id.clone(),
             because: rule.because.clone(),
-            answers: read
-                .into_iter()
-                .filter_map(|q| answers.get(q).map(|a| (q.to_owned(), display(a))))
-                .collect(),
+            answers: cited,
         };
         match &rule.then {
-            Effect::Report(id) => add(&mut reports, id, reason),
-            Effect::AddOn(id) => add(&mut add_ons, id, reason),
-            Effect::Category(id) => add(&mut categories, id, reason),
+            Effect::Report(id) => add(&mut reports, *id, rule.status, reason),
+            Effect::AddOn(id) => add(&mut add_ons, *id, rule.status, reason),
+            Effect::Category(id) => match categories
+                .iter_mut()
+                .find(|x: &&mut Recommendation<String>| x.id == *id)
+            {
+                Some(x) => {
+                    x.status = stronger(x.status, rule.status);
+                    x.reasons.push(reason);
+                }
+                None => categories.push(Recommendation {
+                    id: id.clone(),
+                    status: rule.status,
+                    reasons: vec![reason],
+                }),
+            },
             Effect::ReportType(id) => {
                 report_type.get_or_insert(Recommendation {
-                    id: id.clone(),
+                    id: *id,
+                    status: rule.status,
                     reasons: vec![reason],
                 });
             }
             Effect::WindowMonths(m) => {
                 window.get_or_insert((*m, reason));
             }
-            Effect::BridgeLetter(true) => add_opt(&mut bridge, reason),
+            Effect::BridgeLetter(true) => bridge.push(reason),
             Effect::BridgeLetter(false) => {}
+            Effect::Note(_) => notes.push(reason),
+            Effect::RuleOut(a) => {
+                if !ruled_out.iter().any(|(x, _)| x == a) {
+                    ruled_out.push((*a, reason));
+                }
+            }
         }
     }
+    reports.sort_by_key(|r| r.id);
+    let soc2 = reports.iter().any(|r| r.id == Report::Soc2);
+    if !soc2 {
+        // SOC 3 and SOC 2+ come out of a SOC 2 examination; there is none to extend.
+        add_ons.clear();
+    }
     // Keep the catalog's category order, Security first.
-    let order: Vec<&str> = catalog
+    let tsc: Vec<&str> = catalog
         .manifest
         .categories
         .iter()
+        .filter(|c| c.report == Report::Soc2)
         .map(|c| c.id.as_str())
         .collect();
-    categories.sort_by_key(|r| order.iter().position(|c| *c == r.id));
+    categories.sort_by_key(|r| tsc.iter().position(|c| *c == r.id));
     let chosen = answers.get(CATEGORY_CHOICE).and_then(|a| match a {
-        super::answers::AnswerValue::Many(v) if !v.is_empty() => Some(v),
+        AnswerValue::Many(v) if !v.is_empty() => Some(v),
         _ => None,
     });
-    let categories_in_scope: Vec<String> = match chosen {
-        Some(v) => order
+    let categories_in_scope: Vec<String> = match (soc2, chosen) {
+        (false, _) => Vec::new(),
+        (true, Some(v)) => tsc
             .iter()
             .filter(|c| {
                 **c == SECURITY
@@ -132,50 +232,48 @@ pub fn decide(catalog: &Catalog, answers: &Effective) -> Decision {
             })
             .map(|c| (*c).to_owned())
             .collect(),
-        None => {
-            let mut ids: Vec<String> = categories.iter().map(|r| r.id.clone()).collect();
+        (true, None) => {
+            let mut ids: Vec<String> = categories
+                .iter()
+                .filter(|r| r.status == Status::Recommended)
+                .map(|r| r.id.clone())
+                .collect();
             if !ids.iter().any(|c| c == SECURITY) {
                 ids.insert(0, SECURITY.to_owned());
             }
             ids
         }
     };
-    let (window_months, window_reason) =
+    let assessed = catalog
+        .manifest
+        .categories
+        .iter()
+        .filter(|c| match c.report {
+            Report::Soc1 => reports
+                .iter()
+                .any(|r| r.id == Report::Soc1 && r.status == Status::Recommended),
+            Report::Soc2 => categories_in_scope.contains(&c.id),
+        })
+        .map(|c| c.id.clone())
+        .collect();
+    let (window_months, window_reasons) =
         window.map(|(m, r)| (m, vec![r])).unwrap_or((6, Vec::new()));
     Decision {
         reports,
         add_ons,
         report_type: report_type.unwrap_or(Recommendation {
-            id: "type2".into(),
+            id: ReportType::Type2,
+            status: Status::Recommended,
             reasons: Vec::new(),
         }),
         window_months,
-        window_reasons: window_reason,
-        recommended_categories: categories,
+        window_reasons,
+        recommended_categories: if soc2 { categories } else { Vec::new() },
         categories_in_scope,
-        categories_chosen_by_user: chosen.is_some(),
+        categories_chosen_by_user: soc2 && chosen.is_some(),
+        assessed,
         bridge_letter: bridge,
-    }
-}
-
-fn add_opt(slot: &mut Option<Recommendation>, reason: Reason) {
-    match slot {
-        Some(r) => r.reasons.push(reason),
-        None => {
-            *slot = Some(Recommendation {
-                id: "bridge_letter".into(),
-                reasons: vec![reason],
-            })
-        }
-    }
-}
-
-/// An answer as the user gave it, for reasons and exports.
-pub fn display(a: &super::answers::AnswerValue) -> String {
-    use super::answers::AnswerValue::*;
-    match a {
-        Number(n) => crate::estimate::range::number(*n),
-        One(s) => s.clone(),
-        Many(v) => v.join(", "),
+        notes,
+        ruled_out,
     }
 }

@@ -6,6 +6,7 @@
 
 use super::answers::AnswerValue;
 use super::visibility::Visibility;
+use crate::catalog::kinds::Report;
 use crate::catalog::{Catalog, Question};
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +15,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// The report the headline is about: SOC 2 when it is assessed, else SOC 1.
     Overall,
+    /// One report's controls (`soc1` or `soc2`), when both are assessed.
+    Report,
     Category,
     Group,
     Criterion,
@@ -30,7 +34,7 @@ pub struct Score {
     pub operating: Option<f64>,
     /// The score that matters for the recommended report type.
     pub target: Option<f64>,
-    /// Band of `target`, after any key-control cap.
+    /// Band of `target`, after any key-control cap; none until enough is answered.
     pub band: Option<String>,
     /// Key controls with an open gap that capped the band.
     pub key_gaps: Vec<String>,
@@ -58,6 +62,7 @@ pub struct Contribution {
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
     pub questionnaire: &'a str,
+    pub report: Report,
     pub question: &'a Question,
     /// The criterion groups of the question's criteria, looked up once.
     pub groups: Vec<&'a str>,
@@ -106,6 +111,7 @@ pub fn items<'a>(
                 .collect();
             groups.dedup();
             Item {
+                report: catalog.category(&qn.id).map_or(Report::Soc2, |c| c.report),
                 questionnaire: &qn.id,
                 question: q,
                 groups,
@@ -135,7 +141,9 @@ pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: 
                 w += wt;
                 d += wt * design;
                 o += wt * operating;
-                if it.question.key && design < catalog.manifest.key_gap_below {
+                // A key control is a gap when it falls short for the report type in view.
+                let points = if type1 { design } else { operating };
+                if it.question.key && points < catalog.manifest.key_gap_below {
                     key_gaps.push(it.question.id.clone());
                 }
             }
@@ -144,7 +152,8 @@ pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: 
     let design = (w > 0.0).then(|| round1(d / w));
     let operating = (w > 0.0).then(|| round1(o / w));
     let target = if type1 { design } else { operating };
-    let band = target.map(|t| {
+    let enough = answered as f64 >= catalog.manifest.band_min_answered_share * items.len() as f64;
+    let band = target.filter(|_| enough).map(|t| {
         let band = catalog.band_for(t);
         if key_gaps.is_empty() {
             band.id.clone()
@@ -234,6 +243,8 @@ pub fn round1(x: f64) -> f64 {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scores {
     pub overall: Score,
+    /// SOC 1 and SOC 2 apart, when both are assessed.
+    pub reports: Vec<Score>,
     pub categories: Vec<Score>,
     pub groups: Vec<Score>,
     pub criteria: Vec<Score>,
@@ -243,6 +254,7 @@ impl Scores {
     /// Every score, overall first, then categories, groups and criteria.
     pub fn all(&self) -> impl Iterator<Item = &Score> {
         std::iter::once(&self.overall)
+            .chain(&self.reports)
             .chain(&self.categories)
             .chain(&self.groups)
             .chain(&self.criteria)
@@ -251,10 +263,16 @@ impl Scores {
 
 /// Which items count toward a score, so scores and their explanations use one definition.
 pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
+    let primary = if items.iter().any(|it| it.report == Report::Soc2) {
+        Report::Soc2
+    } else {
+        Report::Soc1
+    };
     items
         .iter()
         .filter(|it| match level {
-            Level::Overall => true,
+            Level::Overall => it.report == primary,
+            Level::Report => it.report.id() == id,
             Level::Category => it.questionnaire == id,
             Level::Group => it.groups.contains(&id),
             Level::Criterion => it.question.criteria.iter().any(|c| c == id),
@@ -272,8 +290,19 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
         .filter(|g| in_scope.contains(&g.category))
         .map(|g| g.id.as_str())
         .collect();
+    let mut reports: Vec<Report> = items.iter().map(|it| it.report).collect();
+    reports.sort();
+    reports.dedup();
     Scores {
         overall: one(Level::Overall, "overall"),
+        reports: if reports.len() > 1 {
+            reports
+                .iter()
+                .map(|r| one(Level::Report, r.id()))
+                .collect()
+        } else {
+            Vec::new()
+        },
         categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
         groups: groups.iter().map(|g| one(Level::Group, g)).collect(),
         criteria: m
@@ -283,4 +312,17 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
             .map(|c| one(Level::Criterion, &c.id))
             .collect(),
     }
+}
+
+/// The design readiness of the headline report, once enough of it is answered
+/// for a band; rules such as "low readiness and a near deadline" read it.
+pub fn known_design_readiness(catalog: &Catalog, items: &[Item]) -> Option<f64> {
+    let s = score(
+        catalog,
+        Level::Overall,
+        "overall",
+        &members(items, Level::Overall, "overall"),
+        true,
+    );
+    s.band.and(s.design)
 }

@@ -1,6 +1,6 @@
 //! Audit fee, internal effort and optional line items, each a sum of named drivers.
 
-use super::params::{EstimationParams, Param};
+use crate::catalog::estimation::{EstimationParams, Param};
 use super::range::{number, total, Driver, Range};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,10 @@ pub struct Profile {
     pub subservice_inclusive: bool,
     pub headcount: f64,
     pub soc1: bool,
+    /// A SOC 2 is examined (false for a SOC 1 on its own).
+    pub soc2: bool,
+    /// SOC 1 control objectives in view.
+    pub soc1_objectives: usize,
     pub soc3: bool,
     pub soc2plus: bool,
 }
@@ -72,11 +76,21 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
     } else {
         ("type2", &tier.type2)
     };
+    let base_label = if pr.soc2 {
+        format!("{} ({})", base.label, tier.label)
+    } else {
+        // Public fee ranges cover SOC 1 and SOC 2 examinations alike.
+        format!(
+            "SOC 1 {} base fee ({})",
+            if pr.type1 { "Type I" } else { "Type II" },
+            tier.label
+        )
+    };
     d.push(from(
         &format!("cost.tiers.{tier_id}.{kind}"),
         base,
         1.0,
-        Some(format!("{} ({})", base.label, tier.label)),
+        Some(base_label),
     ));
     for cat in &pr.extra_categories {
         if let Some(param) = c.category_fee(cat) {
@@ -168,8 +182,21 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
         }
     }
     let r = &c.reports;
+    let extra_objectives = pr.soc1_objectives as f64 - r.soc1_included_objectives;
+    if pr.soc1 && extra_objectives > 0.0 {
+        d.push(from(
+            "cost.reports.soc1_per_extra_objective",
+            &r.soc1_per_extra_objective,
+            extra_objectives,
+            Some(format!(
+                "{} SOC 1 control objectives ({} included)",
+                pr.soc1_objectives,
+                number(r.soc1_included_objectives)
+            )),
+        ));
+    }
     for (on, key, param) in [
-        (pr.soc1, "cost.reports.soc1", &r.soc1),
+        (pr.soc1 && pr.soc2, "cost.reports.soc1", &r.soc1),
         (pr.soc3, "cost.reports.soc3", &r.soc3),
         (pr.soc2plus, "cost.reports.soc2plus", &r.soc2plus),
     ] {
@@ -210,6 +237,15 @@ fn hour_drivers(
         )
     };
     d.push(from(support.0, support.1, 1.0, None));
+    if pr.soc1 && pr.soc1_objectives > 0 {
+        let n = pr.soc1_objectives as f64;
+        d.push(from(
+            "cost.reports.soc1_hours_per_objective",
+            &p.cost.reports.soc1_hours_per_objective,
+            n,
+            Some(format!("{} SOC 1 control objectives", number(n))),
+        ));
+    }
     if !pr.extra_categories.is_empty() {
         let n = pr.extra_categories.len() as f64;
         d.push(from(

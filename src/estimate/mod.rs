@@ -2,10 +2,10 @@
 
 pub mod cost;
 pub mod date;
-pub mod params;
 pub mod range;
 pub mod timeline;
 
+use crate::catalog::kinds::{AddOn, Alternative, Report};
 use crate::catalog::Catalog;
 use crate::engine::applicability::{Decision, SECURITY};
 use crate::engine::conditions::Effective;
@@ -71,6 +71,19 @@ pub fn workload(gaps: &[Gap], items: &[Item], categories: &[&str]) -> timeline::
     }
 }
 
+/// SOC 1 control objectives with at least one question in view: the fee scales with them.
+fn soc1_objectives(catalog: &Catalog, items: &[Item]) -> usize {
+    let mut ids: Vec<&str> = items
+        .iter()
+        .filter(|i| i.report == Report::Soc1)
+        .flat_map(|i| i.question.criteria.iter().map(String::as_str))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.retain(|id| catalog.criterion(id).is_some());
+    ids.len()
+}
+
 /// Estimates the timeline and cost for the current assessment.
 pub fn estimate(
     catalog: &Catalog,
@@ -89,11 +102,8 @@ pub fn estimate(
         .max(0.1);
     let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())
         == Some(inp.platform_option.as_str());
-    let in_scope: Vec<&str> = decision
-        .categories_in_scope
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let in_scope: Vec<&str> = decision.assessed.iter().map(String::as_str).collect();
+    let tsc = &decision.categories_in_scope;
     let plan = timeline::Plan {
         type1: decision.is_type1(),
         window_months: decision.window_months,
@@ -101,8 +111,8 @@ pub fn estimate(
         platform,
         workload: workload(gaps, items, &in_scope),
     };
-    let soc1 = decision.has_report("soc1");
-    let bridge = decision.bridge_letter.is_some();
+    let soc1 = decision.recommends(Report::Soc1);
+    let bridge = !decision.bridge_letter.is_empty();
     let mut tl = timeline::build(&plan, &p, start, soc1, bridge);
 
     let deadline_months = eff
@@ -117,27 +127,35 @@ pub fn estimate(
         let met = meets(&tl);
         let mut alternatives = Vec::new();
         if !met {
-            let mut options: Vec<(&str, timeline::Plan)> = Vec::new();
-            if !plan.type1 {
+            let type1_allowed = decision.allows(Alternative::Type1First);
+            // Narrowing to Security keeps the SOC 1 objectives: they are a report of their own.
+            let security_only: Vec<&str> = in_scope
+                .iter()
+                .copied()
+                .filter(|c| *c == SECURITY || !tsc.iter().any(|t| t == c))
+                .collect();
+            let narrower = tsc.len() > 1;
+            let mut options: Vec<(Alternative, timeline::Plan)> = Vec::new();
+            if !plan.type1 && type1_allowed {
                 options.push((
-                    "type1_first",
+                    Alternative::Type1First,
                     timeline::Plan {
                         type1: true,
                         ..plan
                     },
                 ));
             }
-            if in_scope.len() > 1 {
+            if narrower {
                 options.push((
-                    "security_only",
+                    Alternative::SecurityOnly,
                     timeline::Plan {
-                        workload: workload(gaps, items, &[SECURITY]),
+                        workload: workload(gaps, items, &security_only),
                         ..plan
                     },
                 ));
             }
             options.push((
-                "double_capacity",
+                Alternative::DoubleCapacity,
                 timeline::Plan {
                     fte: fte * 2.0,
                     ..plan
@@ -145,10 +163,10 @@ pub fn estimate(
             ));
             // When no single change is enough, show what all of them together give.
             let together = timeline::Plan {
-                type1: true,
+                type1: plan.type1 || type1_allowed,
                 fte: fte * 2.0,
-                workload: if in_scope.len() > 1 {
-                    workload(gaps, items, &[SECURITY])
+                workload: if narrower {
+                    workload(gaps, items, &security_only)
                 } else {
                     plan.workload
                 },
@@ -158,7 +176,7 @@ pub fn estimate(
             for (id, alt) in options {
                 let t = timeline::build(&alt, &p, start, soc1, bridge);
                 alternatives.push(timeline::Alternative {
-                    id: id.into(),
+                    id,
                     meets_deadline: meets(&t),
                     first_report: t.first_report,
                 });
@@ -166,7 +184,7 @@ pub fn estimate(
             if several && !alternatives.iter().any(|a| a.meets_deadline) {
                 let t = timeline::build(&together, &p, start, soc1, bridge);
                 alternatives.push(timeline::Alternative {
-                    id: "all_together".into(),
+                    id: Alternative::AllTogether,
                     meets_deadline: meets(&t),
                     first_report: t.first_report,
                 });
@@ -183,11 +201,7 @@ pub fn estimate(
         tier: a.tier.clone(),
         type1: plan.type1,
         window_months: plan.window_months,
-        extra_categories: in_scope
-            .iter()
-            .filter(|c| **c != SECURITY)
-            .map(|c| (*c).to_owned())
-            .collect(),
+        extra_categories: tsc.iter().filter(|c| *c != SECURITY).cloned().collect(),
         systems: number(eff, &inp.systems).unwrap_or(1.0),
         locations: number(eff, &inp.locations).unwrap_or(1.0),
         subservice_count: number(eff, &inp.subservice_count).unwrap_or(0.0),
@@ -197,8 +211,10 @@ pub fn estimate(
             == Some(inp.inclusive_option.as_str()),
         headcount: number(eff, &inp.headcount).unwrap_or(1.0),
         soc1,
-        soc3: decision.has_add_on("soc3"),
-        soc2plus: decision.has_add_on("soc2plus"),
+        soc2: !tsc.is_empty(),
+        soc1_objectives: soc1_objectives(catalog, items),
+        soc3: decision.has_add_on(AddOn::Soc3),
+        soc2plus: decision.has_add_on(AddOn::Soc2Plus),
     };
     let optional = cost::Optional {
         pen_test: a.pen_test,

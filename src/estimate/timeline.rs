@@ -1,7 +1,7 @@
 //! The timeline from a start date to the report in hand, as low / likely / high dates.
 
 use super::date::{add_weeks, format, WEEKS_PER_MONTH};
-use super::params::{EstimationParams, Param};
+use crate::catalog::estimation::{EstimationParams, Param};
 use super::range::{Driver, Range};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -64,7 +64,7 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Alternative {
-    pub id: String,
+    pub id: crate::catalog::kinds::Alternative,
     pub first_report: DateRange,
     pub meets_deadline: bool,
 }

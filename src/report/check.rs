@@ -58,6 +58,8 @@ pub fn answers(catalog: &Catalog, answers: &Answers) -> Result<(), Problem> {
             (QuestionKind::Text, AnswerValue::One(t)) => {
                 t.chars().count() <= q.max.unwrap_or(200.0) as usize
             }
+            (QuestionKind::Date, AnswerValue::One(d)) => crate::estimate::date::parse(d)
+                .is_some_and(|x| crate::estimate::date::format(x) == *d),
             _ => false,
         };
         if !ok {
@@ -111,6 +113,7 @@ fn expected(catalog: &Catalog, q: &crate::catalog::Question) -> String {
             "expected text of at most {} characters",
             q.max.unwrap_or(200.0)
         ),
+        QuestionKind::Date => "expected a date as YYYY-MM-DD".into(),
     }
 }
 

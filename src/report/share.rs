@@ -8,6 +8,7 @@
 //! misread. The checksum catches truncated or altered links (it is not a
 //! signature: anyone can make a link).
 
+use crate::catalog::kinds::{Report, ReportType};
 use crate::catalog::QuestionKind;
 use crate::report::check::{self, Problem};
 use crate::report::snapshot::Snapshot;
@@ -161,8 +162,8 @@ fn pack_summary(catalog: &Catalog, s: &Summary) -> PackedSummary {
     PackedSummary {
         company: s.company.clone(),
         made_on: s.made_on.clone(),
-        reports: s.reports.clone(),
-        report_type: s.report_type.clone(),
+        reports: s.reports.iter().map(|r| r.id().to_owned()).collect(),
+        report_type: s.report_type.id().to_owned(),
         window_months: s.window_months,
         lines,
         first_report: s.first_report.clone(),
@@ -203,11 +204,19 @@ fn unpack_summary(
                 .ok_or_else(|| damaged("a gap names a question or answer that does not exist"))?,
         ),
     };
+    let reports = p
+        .reports
+        .iter()
+        .map(|r| Report::from_id(r))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| damaged("it holds an unknown report"))?;
+    let report_type = ReportType::from_id(&p.report_type)
+        .ok_or_else(|| damaged("it holds an unknown report type or window"))?;
     let summary = Summary {
         company: p.company,
         made_on: p.made_on,
-        reports: p.reports,
-        report_type: p.report_type,
+        reports,
+        report_type,
         window_months: p.window_months,
         overall,
         categories: lines.collect(),
@@ -241,7 +250,7 @@ fn pack(catalog: &Catalog, answers: &Answers) -> Vec<(u16, Packed)> {
             let pos = |o: &str| ids.iter().position(|x| *x == o).map(|p| p as u8);
             let packed = match v {
                 AnswerValue::Number(n) => Packed::Number(*n),
-                AnswerValue::One(t) if q.kind == QuestionKind::Text => Packed::Text(t.clone()),
+                AnswerValue::One(t) if matches!(q.kind, QuestionKind::Text | QuestionKind::Date) => Packed::Text(t.clone()),
                 AnswerValue::One(o) => Packed::Option(pos(o)?),
                 AnswerValue::Many(os) => Packed::Many(os.iter().filter_map(|o| pos(o)).collect()),
             };

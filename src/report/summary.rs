@@ -2,15 +2,13 @@
 //! a company's readiness (report, type, window, categories, scores, date and,
 //! when the sender allows, the gaps) without the rest of the assessment.
 
+use crate::catalog::kinds::{Report, ReportType, Status};
 use crate::engine::applicability::Decision;
 use crate::report::check::Problem;
 use crate::report::library::company;
 use crate::report::snapshot::Snapshot;
 use crate::{Catalog, Readiness};
 
-/// Reports and types a summary may name.
-pub const REPORTS: [&str; 2] = ["soc1", "soc2"];
-pub const TYPES: [&str; 2] = ["type1", "type2"];
 /// Longest company name carried, in characters.
 pub const MAX_COMPANY: usize = 200;
 
@@ -20,10 +18,9 @@ pub struct Summary {
     pub company: String,
     /// When the sender made the link, `YYYY-MM-DD`.
     pub made_on: String,
-    /// `soc1` and/or `soc2`.
-    pub reports: Vec<String>,
-    /// `type1` or `type2`.
-    pub report_type: String,
+    /// The reports recommended outright; empty when none is needed yet.
+    pub reports: Vec<Report>,
+    pub report_type: ReportType,
     pub window_months: u32,
     pub overall: Line,
     /// One line per category in scope, in catalog order.
@@ -78,8 +75,13 @@ pub fn build(
             .take(MAX_COMPANY)
             .collect(),
         made_on: made_on.to_owned(),
-        reports: d.reports.iter().map(|r| r.id.clone()).collect(),
-        report_type: d.report_type.id.clone(),
+        reports: d
+            .reports
+            .iter()
+            .filter(|r| r.status == Status::Recommended)
+            .map(|r| r.id)
+            .collect(),
+        report_type: d.report_type.id,
         window_months: d.window_months,
         overall: line(&readiness.scores.overall),
         categories: readiness.scores.categories.iter().map(line).collect(),
@@ -104,18 +106,17 @@ pub fn check(catalog: &Catalog, s: &Summary) -> Result<(), Problem> {
     if s.company.chars().count() > MAX_COMPANY {
         return bad("a company name that is too long");
     }
-    // No report at all is a real outcome (financial impact but read-only access
-    // matches neither the SOC 1 nor the default SOC 2 rule), so only unknown
-    // or repeated reports are refused.
+    // No report at all is a real outcome (none needed yet, or only one to
+    // confirm), so only repeated reports are refused.
     let repeated = s
         .reports
         .iter()
         .enumerate()
         .any(|(i, r)| s.reports[..i].contains(r));
-    if repeated || s.reports.iter().any(|r| !REPORTS.contains(&r.as_str())) {
+    if repeated {
         return bad("an unknown report");
     }
-    if !TYPES.contains(&s.report_type.as_str()) || !(1..=24).contains(&s.window_months) {
+    if !(1..=24).contains(&s.window_months) {
         return bad("an unknown report type or window");
     }
     let band_ok = |b: &Option<String>| {

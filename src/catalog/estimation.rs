@@ -45,8 +45,21 @@ pub struct Inputs {
     pub tooling: String,
     pub platform_option: String,
     pub deadline: String,
+    /// When the last report's period ended (renewals continue from there).
+    pub last_period_end: String,
+    /// Customers' usual financial year end, for a SOC 1 period.
+    pub customer_year_end: String,
+    pub year_ends: Vec<YearEndOption>,
     /// Deadline options of the scope question and the months each means.
     pub deadlines: Vec<DeadlineOption>,
+}
+
+/// An option of the customers' year-end question and the month it ends in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearEndOption {
+    pub option: String,
+    pub month: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,7 +79,7 @@ impl Inputs {
     }
 
     /// Every question ID named here, to check against the catalog.
-    pub fn questions(&self) -> [&str; 8] {
+    pub fn questions(&self) -> [&str; 10] {
         [
             &self.headcount,
             &self.systems,
@@ -76,7 +89,17 @@ impl Inputs {
             &self.compliance_fte,
             &self.tooling,
             &self.deadline,
+            &self.last_period_end,
+            &self.customer_year_end,
         ]
+    }
+
+    /// The month a year-end option stands for.
+    pub fn year_end_month(&self, option: &str) -> Option<u8> {
+        self.year_ends
+            .iter()
+            .find(|y| y.option == option)
+            .map(|y| y.month)
     }
 }
 
@@ -158,9 +181,15 @@ pub struct HeadcountBand {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportParams {
+    /// A SOC 1 examined alongside a SOC 2, over the same period.
     pub soc1: Param,
     pub soc3: Param,
     pub soc2plus: Param,
+    /// SOC 1 control objectives the fee covers before each further one adds to it.
+    pub soc1_included_objectives: f64,
+    pub soc1_per_extra_objective: Param,
+    /// Internal hours for each SOC 1 objective: narratives, walkthroughs, samples.
+    pub soc1_hours_per_objective: Param,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -254,6 +283,14 @@ impl EstimationParams {
         out.push(("cost.reports.soc1".into(), &mut r.soc1));
         out.push(("cost.reports.soc3".into(), &mut r.soc3));
         out.push(("cost.reports.soc2plus".into(), &mut r.soc2plus));
+        out.push((
+            "cost.reports.soc1_per_extra_objective".into(),
+            &mut r.soc1_per_extra_objective,
+        ));
+        out.push((
+            "cost.reports.soc1_hours_per_objective".into(),
+            &mut r.soc1_hours_per_objective,
+        ));
         let i = &mut c.internal;
         out.push((
             "cost.internal.audit_support_hours_type1".into(),

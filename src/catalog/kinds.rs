@@ -1,0 +1,138 @@
+//! The closed sets the decision is made of. The catalog names them in its rules and
+//! every module matches on these enums, so a new kind cannot be half handled.
+
+use serde::{Deserialize, Serialize};
+
+/// A report the examination produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Report {
+    /// Controls relevant to customers' financial reporting (control objectives).
+    Soc1,
+    /// The Trust Services Criteria.
+    Soc2,
+}
+
+/// A report that only extends a SOC 2 examination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AddOn {
+    /// A short public report from the same examination.
+    Soc3,
+    /// Criteria of other frameworks added to the same examination.
+    #[serde(rename = "soc2plus")]
+    Soc2Plus,
+}
+
+/// Design on one date (Type I) or design and operation over a period (Type II).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportType {
+    Type1,
+    #[default]
+    Type2,
+}
+
+/// How firmly a report or category follows from the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The answers call for it.
+    #[default]
+    Recommended,
+    /// The answers point to it, but someone else decides (customers' auditors, the user).
+    ToConfirm,
+    /// Nothing calls for it yet; it is the usual first step when customers start asking.
+    NotYet,
+}
+
+/// A change to the plan the page proposes when the deadline is missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Alternative {
+    Type1First,
+    SecurityOnly,
+    DoubleCapacity,
+    AllTogether,
+}
+
+impl Report {
+    pub const ALL: [Report; 2] = [Report::Soc1, Report::Soc2];
+
+    /// The ID used in exports, links and the catalog.
+    pub fn id(self) -> &'static str {
+        match self {
+            Report::Soc1 => "soc1",
+            Report::Soc2 => "soc2",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Report> {
+        Report::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Report::Soc1 => "SOC 1",
+            Report::Soc2 => "SOC 2",
+        }
+    }
+}
+
+impl AddOn {
+    pub fn name(self) -> &'static str {
+        match self {
+            AddOn::Soc3 => "SOC 3",
+            AddOn::Soc2Plus => "SOC 2+",
+        }
+    }
+}
+
+impl ReportType {
+    pub const ALL: [ReportType; 2] = [ReportType::Type1, ReportType::Type2];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ReportType::Type1 => "type1",
+            ReportType::Type2 => "type2",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ReportType> {
+        ReportType::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportType::Type1 => "Type I",
+            ReportType::Type2 => "Type II",
+        }
+    }
+}
+
+impl Status {
+    /// What the page adds after the name, if anything.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Status::Recommended => "",
+            Status::ToConfirm => " (to confirm)",
+            Status::NotYet => " (not needed yet)",
+        }
+    }
+}
+
+impl Alternative {
+    pub fn label(self) -> &'static str {
+        match self {
+            Alternative::Type1First => "Get a Type I report first",
+            Alternative::SecurityOnly => "Start with Security only",
+            Alternative::DoubleCapacity => "Double the compliance capacity",
+            Alternative::AllTogether => "All of these together",
+        }
+    }
+}
