@@ -8,14 +8,14 @@
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
-#[path = "src/catalog/model.rs"]
-mod model;
-#[allow(dead_code)]
 #[path = "src/catalog/estimation.rs"]
 mod estimation;
 #[allow(dead_code)]
 #[path = "src/catalog/kinds.rs"]
 mod kinds;
+#[allow(dead_code)]
+#[path = "src/catalog/model.rs"]
+mod model;
 
 /// The paths the included files use inside the library.
 #[allow(dead_code)]

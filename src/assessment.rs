@@ -5,6 +5,7 @@
 use crate::catalog::Catalog;
 use crate::engine::answers::Answers;
 use crate::engine::applicability::Decision;
+use crate::engine::cuecs::{self, Cuec};
 use crate::engine::gaps::{self, Gap};
 use crate::engine::scoring::{self, Contribution, Level, Scores};
 use crate::engine::visibility::{self, Progress, Visibility};
@@ -23,8 +24,11 @@ pub struct Readiness {
     /// How each answer moved the overall score (see `engine::explain` for other levels).
     pub overall_contributions: Vec<Contribution>,
     pub estimate: Estimate,
+    /// What customers must do themselves for the SOC 1 objectives to hold.
+    pub cuecs: Vec<Cuec>,
 }
 
+/// Everything shown, exported and tested comes from here.
 pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions) -> Readiness {
     let r = crate::engine::resolve(catalog, answers);
     let type1 = r.decision.is_type1();
@@ -38,6 +42,7 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         &r.items,
         assumptions,
     );
+    let cuecs = cuecs::list(catalog, &r.items);
     let progress = visibility::progress(catalog, &r.visibility, answers);
     let overall_contributions = scoring::contributions(
         &scoring::members(&r.items, Level::Overall, "overall"),
@@ -51,5 +56,6 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         scores,
         gaps,
         estimate,
+        cuecs,
     }
 }

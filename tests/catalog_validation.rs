@@ -210,8 +210,7 @@ fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
     use soc_readiness::catalog::{Effect, Fact};
     let errs = errors_after(|c| {
         // Reads the SOC 2 decision before the SOC 2 rules have run.
-        rule_mut(c, "soc1.financial_impact").when =
-            Condition::Decided(Fact::Offered(Report::Soc2));
+        rule_mut(c, "soc1.financial_impact").when = Condition::Decided(Fact::Offered(Report::Soc2));
         // Readiness may not decide a category.
         rule_mut(c, "category.availability").when = Condition::ReadinessBelow(50.0);
         // A status on a type rule means nothing.
@@ -222,9 +221,15 @@ fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
         first_control(c).show_if = Some(Condition::Decided(Fact::Report(Report::Soc1)));
     });
     for (at, reason) in [
-        ("soc1.financial_impact", "reads a decision that the later rule"),
+        (
+            "soc1.financial_impact",
+            "reads a decision that the later rule",
+        ),
         ("category.availability", "`readiness_below` may decide only"),
-        ("type.default", "only reports, add-ons and categories take a `status`"),
+        (
+            "type.default",
+            "only reports, add-ons and categories take a `status`",
+        ),
         ("category.privacy", "unknown effect value"),
         ("", "show_if may read answers only"),
     ] {

@@ -370,14 +370,21 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     let ids: Vec<Alternative> = deadline.alternatives.iter().map(|x| x.id).collect();
     assert_eq!(
         ids,
-        [Alternative::SecurityOnly, Alternative::DoubleCapacity, Alternative::AllTogether]
+        [
+            Alternative::SecurityOnly,
+            Alternative::DoubleCapacity,
+            Alternative::AllTogether
+        ]
     );
     assert!(!r.decision.allows(Alternative::Type1First));
 
     let answers = refused.with("app.type1_accepted", "unsure");
     let r = evaluate(&c, &answers, &assumptions("boutique"));
     assert_eq!(
-        (r.decision.window_months, r.decision.window_reasons[0].rule.as_str()),
+        (
+            r.decision.window_months,
+            r.decision.window_reasons[0].rule.as_str()
+        ),
         (6, "window.soc1"),
         "a SOC 1 keeps its 6-month window whatever the deadline"
     );
@@ -390,7 +397,12 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     let ids: Vec<Alternative> = deadline.alternatives.iter().map(|x| x.id).collect();
     assert_eq!(
         &ids[..3],
-        [Alternative::Type1First, Alternative::SecurityOnly, Alternative::DoubleCapacity].as_slice()
+        [
+            Alternative::Type1First,
+            Alternative::SecurityOnly,
+            Alternative::DoubleCapacity
+        ]
+        .as_slice()
     );
     // No single change is enough here, so the combination is offered too, and it is
     // at least as fast as each change alone.
@@ -416,7 +428,10 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     let r = evaluate(&c, &answers, &assumptions("boutique"));
     let deadline = r.estimate.timeline.deadline.as_ref().unwrap();
     if !deadline.met {
-        assert!(deadline.alternatives.iter().any(|x| x.id == Alternative::Type1First));
+        assert!(deadline
+            .alternatives
+            .iter()
+            .any(|x| x.id == Alternative::Type1First));
         assert!(
             !deadline
                 .alternatives

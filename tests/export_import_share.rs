@@ -58,7 +58,7 @@ fn export_holds_scores_gaps_estimates_and_answers() {
     let e = export_of(&a);
     let doc = serde_json::to_value(&e).unwrap();
     assert_valid(&doc);
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     assert_eq!(doc["company"], "Example SaaS");
     // Every export says what it is: a self-assessment, not an audit.
     let disclaimer = doc["disclaimer"].as_str().unwrap();
@@ -133,8 +133,19 @@ fn import_refuses_bad_files_with_what_and_where() {
     assert!(err("{}").starts_with("schema_version: missing"));
 
     let mut newer = good.clone();
-    newer["schema_version"] = 2.into();
+    newer["schema_version"] = 3.into();
     assert!(err(&newer.to_string()).contains("newer version"));
+    // A format 1 file (made before the decision carried statuses and notes) still
+    // imports: its answers and assumptions are all that is read.
+    let mut older = good.clone();
+    older["schema_version"] = 1.into();
+    older["decision"]["reports"][0]["reasons"][0]["answers"] =
+        serde_json::json!([["app.security_reviews", "yes"]]);
+    let back = import::parse(catalog(), &older.to_string()).expect("format 1 imports");
+    assert_eq!(
+        back.snapshot.answers.values.len(),
+        good["answers"]["values"].as_object().unwrap().len()
+    );
 
     let mut unknown = good.clone();
     unknown["answers"]["values"]["sec.no_such_question"] = serde_json::json!({"o": "implemented"});

@@ -896,7 +896,9 @@ fn crafted_links_with_impossible_summaries_are_refused() {
         ("more answered than applicable", |s| {
             s.overall.answered = s.overall.applicable + 1
         }),
-        ("repeated report", |s| s.reports = vec![Report::Soc2, Report::Soc2]),
+        ("repeated report", |s| {
+            s.reports = vec![Report::Soc2, Report::Soc2]
+        }),
         ("window of 0 months", |s| s.window_months = 0),
         ("window of 25 months", |s| s.window_months = 25),
         ("made on no date", |s| s.made_on = "yesterday".into()),

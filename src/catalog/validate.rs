@@ -191,34 +191,47 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             Effect::Report(_) | Effect::AddOn(_) | Effect::Category(_)
         );
         if r.status != Status::Recommended && !graded {
-            err(file, &r.id, "only reports, add-ons and categories take a `status`".into());
+            err(
+                file,
+                &r.id,
+                "only reports, add-ons and categories take a `status`".into(),
+            );
         }
         let mut facts = Vec::new();
         facts_read(&r.when, &mut facts);
         for fact in facts {
             // A rule reads a fact only once no later rule can change it.
-            let later = rules[i + 1..].iter().find(|(_, later)| match (fact, &later.then) {
-                (Some(Fact::Report(_) | Fact::Offered(_)), Effect::Report(_)) => true,
-                (Some(Fact::ReportType(_)), Effect::ReportType(_)) => true,
-                _ => false,
+            let later = rules[i + 1..].iter().find(|(_, later)| {
+                matches!(
+                    (fact, &later.then),
+                    (Some(Fact::Report(_) | Fact::Offered(_)), Effect::Report(_))
+                        | (Some(Fact::ReportType(_)), Effect::ReportType(_))
+                )
             });
             if let Some((_, later)) = later {
                 err(
                     file,
                     &r.id,
-                    format!("reads a decision that the later rule `{}` can still change", later.id),
+                    format!(
+                        "reads a decision that the later rule `{}` can still change",
+                        later.id
+                    ),
                 );
             }
             let reads_readiness = fact.is_none();
             let may = matches!(
                 r.then,
-                Effect::ReportType(_) | Effect::WindowMonths(_) | Effect::Note(_) | Effect::RuleOut(_)
+                Effect::ReportType(_)
+                    | Effect::WindowMonths(_)
+                    | Effect::Note(_)
+                    | Effect::RuleOut(_)
             );
             if reads_readiness && !may {
                 err(
                     file,
                     &r.id,
-                    "`readiness_below` may decide only the type, window, notes or plan changes".into(),
+                    "`readiness_below` may decide only the type, window, notes or plan changes"
+                        .into(),
                 );
             }
         }

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod applicability;
 pub mod conditions;
+pub mod cuecs;
 pub mod gaps;
 pub mod scoring;
 pub mod visibility;
@@ -50,7 +51,10 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> Resolved<'a> {
     let decision = match readiness {
         Some(_) => {
             let second = applicability::decide(catalog, &eff, readiness);
-            debug_assert_eq!(second.assessed, first.assessed, "readiness rules never change scope");
+            debug_assert_eq!(
+                second.assessed, first.assessed,
+                "readiness rules never change scope"
+            );
             second
         }
         None => first,

@@ -296,10 +296,7 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
     Scores {
         overall: one(Level::Overall, "overall"),
         reports: if reports.len() > 1 {
-            reports
-                .iter()
-                .map(|r| one(Level::Report, r.id()))
-                .collect()
+            reports.iter().map(|r| one(Level::Report, r.id())).collect()
         } else {
             Vec::new()
         },

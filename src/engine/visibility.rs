@@ -95,7 +95,7 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
             .filter(|q| vis.question(&q.id))
         {
             c.applicable += 1;
-            c.answered += usize::from(answers.get(&q.id).is_some());
+            c.answered += usize::from(is_answered(q, answers));
         }
         p.overall.applicable += c.applicable;
         p.overall.answered += c.answered;
@@ -103,4 +103,9 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
     }
     p.hidden_answers = answers.values.keys().filter(|k| !vis.question(k)).count();
     p
+}
+
+/// Answered, or a question where leaving it empty is itself the answer.
+pub fn is_answered(q: &crate::catalog::Question, answers: &Answers) -> bool {
+    q.empty_is_answer || answers.get(&q.id).is_some()
 }

@@ -1,7 +1,7 @@
 //! Audit fee, internal effort and optional line items, each a sum of named drivers.
 
-use crate::catalog::estimation::{EstimationParams, Param};
 use super::range::{number, total, Driver, Range};
+use crate::catalog::estimation::{EstimationParams, Param};
 use serde::{Deserialize, Serialize};
 
 /// What drives the audit fee, read from the scope answers and the decision.

@@ -22,3 +22,32 @@ pub fn add_weeks(d: Date, weeks: f64) -> Date {
 
 /// Weeks in a month, on average.
 pub const WEEKS_PER_MONTH: f64 = 365.25 / 12.0 / 7.0;
+
+/// The last day of `month` in `year`.
+pub fn month_end(year: i32, month: u8) -> Option<Date> {
+    let m = Month::try_from(month).ok()?;
+    Date::from_calendar_date(year, m, m.length(year)).ok()
+}
+
+/// The last day of `month` in the year of `d` or, when that is before `d`, in the next year.
+pub fn next_month_end(d: Date, month: u8) -> Option<Date> {
+    let this = month_end(d.year(), month)?;
+    if this >= d {
+        Some(this)
+    } else {
+        month_end(d.year() + 1, month)
+    }
+}
+
+/// Whole days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    (b - a).whole_days()
+}
+
+/// The same day `months` calendar months later, clamped to the end of a shorter month.
+pub fn add_months(d: Date, months: u32) -> Option<Date> {
+    let total = d.year() * 12 + i32::from(u8::from(d.month())) - 1 + months as i32;
+    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    let end = month_end(year, month)?;
+    Date::from_calendar_date(year, end.month(), d.day().min(end.day())).ok()
+}

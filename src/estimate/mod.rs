@@ -110,6 +110,15 @@ pub fn estimate(
         fte,
         platform,
         workload: workload(gaps, items, &in_scope),
+        continue_from: eff
+            .get(inp.last_period_end.as_str())
+            .and_then(|v| v.as_str())
+            .and_then(date::parse)
+            .and_then(|d| d.next_day()),
+        customer_year_end: eff
+            .get(inp.customer_year_end.as_str())
+            .and_then(|v| v.as_str())
+            .and_then(|o| inp.year_end_month(o)),
     };
     let soc1 = decision.recommends(Report::Soc1);
     let bridge = !decision.bridge_letter.is_empty();

@@ -1,8 +1,10 @@
 //! The timeline from a start date to the report in hand, as low / likely / high dates.
 
-use super::date::{add_weeks, format, WEEKS_PER_MONTH};
-use crate::catalog::estimation::{EstimationParams, Param};
+use super::date::{
+    add_months, add_weeks, days_between, format, month_end, next_month_end, WEEKS_PER_MONTH,
+};
 use super::range::{Driver, Range};
+use crate::catalog::estimation::{EstimationParams, Param};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -50,14 +52,29 @@ pub struct Workload {
 }
 
 /// What the timeline depends on besides the parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Plan {
     pub type1: bool,
     pub window_months: u32,
     pub fte: f64,
     pub platform: bool,
     pub workload: Workload,
+    /// A renewal: the day after the last report's period ended.
+    pub continue_from: Option<Date>,
+    /// For a SOC 1: the month customers' financial years end.
+    pub customer_year_end: Option<u8>,
+}
+
+/// How a SOC 1 period sits against customers' financial year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct FiscalOverlap {
+    /// The end of the customers' financial year the period serves best.
+    pub year_end: String,
+    /// Months of the (likely) period inside that financial year.
+    pub months: f64,
+    /// Customers' auditors usually need at least this many.
+    pub needed_months: f64,
 }
 
 /// An option that would change the end date when the deadline cannot be met.
@@ -95,6 +112,12 @@ pub struct Timeline {
     pub capacity_fte: f64,
     /// From when bridge letters will be needed (end of the report period).
     pub bridge_letter_from: Option<DateRange>,
+    /// A renewal period continues from this date (the day after the last one ended).
+    pub continues_from: Option<String>,
+    /// The last period ended so long ago that coverage has lapsed since this date.
+    pub coverage_lapsed_since: Option<String>,
+    /// For a SOC 1 Type II with customers' year end known.
+    pub fiscal_overlap: Option<FiscalOverlap>,
     pub deadline: Option<Deadline>,
 }
 
@@ -233,7 +256,22 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
         );
         first_report = Some(DateRange::from(r));
     }
-    let window = Range::splat(f64::from(plan.window_months) * WEEKS_PER_MONTH);
+    let mut window = Range::splat(f64::from(plan.window_months) * WEEKS_PER_MONTH);
+    // A renewal continues from the day after the last period, with no gap, unless
+    // that period ended so long ago that the new one would be over already. Its
+    // period runs whole calendar months, to the day before the same date.
+    let renewal = plan.continue_from.filter(|_| !plan.type1).and_then(|d| {
+        let last = add_months(d, plan.window_months)?.previous_day()?;
+        Some((d, last, last >= start))
+    });
+    let obs_start = match renewal {
+        Some((d, last, true)) => {
+            window = Range::splat(days_between(d, last) as f64 / 7.0);
+            [d; 3]
+        }
+        _ => ready,
+    };
+    let renewal = renewal.map(|(d, _, running)| (d, running));
     let label = if soc1 {
         format!(
             "Observation window ({} months, SOC 1 and SOC 2 together)",
@@ -253,7 +291,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
             source: None,
             assumption: false,
         }],
-        ready,
+        obs_start,
     );
     let fw2 = Range::new(t.type2_fieldwork_weeks.range);
     let f2 = push(
@@ -275,8 +313,32 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
         f2,
     );
     let type2_report = DateRange::from(r2);
-    let bridge_letter_from =
-        bridge.then(|| DateRange::from(if plan.type1 { ready } else { obs_end }));
+    let last_end = |d: Date| d.previous_day().unwrap_or(d);
+    let bridge_letter_from = bridge.then(|| match renewal {
+        Some((d, true)) => DateRange::from([last_end(d); 3]),
+        _ => DateRange::from(if plan.type1 { ready } else { obs_end }),
+    });
+    let fiscal_overlap = plan
+        .customer_year_end
+        .filter(|_| soc1 && !plan.type1)
+        .and_then(|month| {
+            let (from, to) = (obs_start[1], obs_end[1]);
+            // The financial years holding the start and the end of the period.
+            [from, to]
+                .into_iter()
+                .filter_map(|d| {
+                    let fy_end = next_month_end(d, month)?;
+                    let fy_start = month_end(fy_end.year() - 1, month)?.next_day()?;
+                    let days = days_between(from.max(fy_start), to.min(fy_end)).max(0);
+                    Some((fy_end, days as f64 / 7.0 / WEEKS_PER_MONTH))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+        })
+        .map(|(fy_end, months)| FiscalOverlap {
+            year_end: format(fy_end),
+            months: (months * 10.0).round() / 10.0,
+            needed_months: 6.0,
+        });
     Timeline {
         start: format(start),
         phases,
@@ -288,6 +350,15 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
         remediation_person_days: days,
         capacity_fte: plan.fte,
         bridge_letter_from,
+        continues_from: match renewal {
+            Some((d, true)) => Some(format(d)),
+            _ => None,
+        },
+        coverage_lapsed_since: match renewal {
+            Some((d, false)) => Some(format(last_end(d))),
+            _ => None,
+        },
+        fiscal_overlap,
         deadline: None,
     }
 }

@@ -13,7 +13,7 @@ use crate::{AnswerValue, Answers, Assumptions, Catalog, Readiness};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change an older importer could not read; see `import::migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the results page shows, plus the inputs that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +40,8 @@ pub struct Export {
     pub gaps: Vec<ExportGap>,
     pub timeline: Timeline,
     pub cost: Cost,
+    /// What customers must do themselves for the SOC 1 objectives to hold.
+    pub cuecs: Vec<crate::engine::cuecs::Cuec>,
     pub assumptions: Assumptions,
     /// Every answer and note, including answers kept for hidden questions.
     pub answers: Answers,
@@ -83,7 +85,9 @@ pub fn answer_text(catalog: &Catalog, question: &str, value: &AnswerValue) -> St
         .unwrap_or_else(|| o.to_owned())
     };
     match value {
-        AnswerValue::One(o) if q.kind == QuestionKind::Text => o.clone(),
+        AnswerValue::One(o) if matches!(q.kind, QuestionKind::Text | QuestionKind::Date) => {
+            o.clone()
+        }
         AnswerValue::One(o) => label(o),
         AnswerValue::Many(os) => os.iter().map(|o| label(o)).collect::<Vec<_>>().join("; "),
         AnswerValue::Number(n) => {
@@ -146,6 +150,7 @@ pub fn build(
         gaps,
         timeline: readiness.estimate.timeline.clone(),
         cost: readiness.estimate.cost.clone(),
+        cuecs: readiness.cuecs.clone(),
         assumptions: assumptions.clone(),
         answers: answers.clone(),
     }

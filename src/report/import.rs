@@ -146,6 +146,9 @@ pub fn admit(
 /// Brings an older document up to the current format. Version 1 is the first
 /// published format; a format 2 reads format 1 through serde defaults on
 /// [`Inputs`] or adds a step here.
+/// Only the answers and assumptions are read back; everything derived is
+/// recomputed. Format 2 changed derived parts only (the decision's reasons,
+/// statuses, notes and SOC 1 objectives), so format 1 files read as they are.
 fn migrate(version: u32) -> Result<(), Problem> {
     match version {
         0 => Err(Problem::new(

@@ -250,7 +250,11 @@ fn pack(catalog: &Catalog, answers: &Answers) -> Vec<(u16, Packed)> {
             let pos = |o: &str| ids.iter().position(|x| *x == o).map(|p| p as u8);
             let packed = match v {
                 AnswerValue::Number(n) => Packed::Number(*n),
-                AnswerValue::One(t) if matches!(q.kind, QuestionKind::Text | QuestionKind::Date) => Packed::Text(t.clone()),
+                AnswerValue::One(t)
+                    if matches!(q.kind, QuestionKind::Text | QuestionKind::Date) =>
+                {
+                    Packed::Text(t.clone())
+                }
                 AnswerValue::One(o) => Packed::Option(pos(o)?),
                 AnswerValue::Many(os) => Packed::Many(os.iter().filter_map(|o| pos(o)).collect()),
             };

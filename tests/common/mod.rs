@@ -44,7 +44,9 @@ pub fn answers_from(picks: &[(u8, u16)], note_every: usize) -> Answers {
                 AnswerValue::Number((lo + (n as f64 % (hi - lo + 1.0))).min(hi))
             }
             QuestionKind::Text => AnswerValue::One(format!("Acme {n} <b>&\"'")),
-            QuestionKind::Date => AnswerValue::One(format!("2026-{:02}-{:02}", n % 12 + 1, n % 28 + 1)),
+            QuestionKind::Date => {
+                AnswerValue::One(format!("2026-{:02}-{:02}", n % 12 + 1, n % 28 + 1))
+            }
         };
         a.values.insert(q.id.clone(), v);
         if note_every > 0 && i % note_every == 0 {

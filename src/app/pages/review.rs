@@ -23,7 +23,7 @@ pub fn review_page(ctx: &Ctx) -> Html {
             <p class="lead">{ format!("{} of {} applicable questions answered. Unanswered questions do not lower your score, but they lower the confidence of the results.", r.progress.overall.answered, r.progress.overall.applicable) }</p>
             { for ctx.catalog.questionnaires.iter().filter(|q| r.visibility.questionnaire(&q.id)).map(|qn| {
                 let open: Vec<_> = qn.sections.iter().flat_map(|s| &s.questions)
-                    .filter(|q| r.visibility.question(&q.id) && answers.get(&q.id).is_none()).collect();
+                    .filter(|q| r.visibility.question(&q.id) && !crate::engine::visibility::is_answered(q, answers)).collect();
                 let no_reason: Vec<_> = qn.sections.iter().flat_map(|s| &s.questions)
                     .filter(|q| r.visibility.question(&q.id)
                         && answers.get(&q.id).and_then(|a| a.as_str()).is_some_and(|a| na_ids.contains(&a))

@@ -94,7 +94,7 @@ test('export JSON and CSV from the results, valid against the schema, and import
     assert.ok(validate(doc), `export valid against the schema: ${ajv.errorsText(validate.errors)}`);
     assert.equal(doc.company, 'Export Roundtrip Ltd');
     assert.match(doc.disclaimer, /not an audit/i);
-    assert.equal(doc.schema_version, 1);
+    assert.equal(doc.schema_version, 2);
     assert.ok(doc.gaps.length >= 4, `gaps exported (${doc.gaps.length})`);
     assert.equal(await text(page, '#gaps-title'), `Gaps to close (${doc.gaps.length})`);
 
