@@ -51,11 +51,25 @@ fn main() {
             q
         })
         .collect();
-    // No page shows the criterion paraphrases yet; the browser build leaves them
-    // out to stay inside the size budget, native tests keep them.
+    // No page shows the Trust Services criterion paraphrases yet; the browser
+    // build leaves them out, native tests keep them. SOC 1 objectives keep theirs:
+    // the results page names them beside the customers' controls.
     if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        let soc2_groups: Vec<String> = manifest
+            .groups
+            .iter()
+            .filter(|g| {
+                manifest
+                    .categories
+                    .iter()
+                    .any(|c| c.id == g.category && c.report == kinds::Report::Soc2)
+            })
+            .map(|g| g.id.clone())
+            .collect();
         for c in &mut manifest.criteria {
-            c.summary.clear();
+            if soc2_groups.contains(&c.group) {
+                c.summary.clear();
+            }
         }
     }
     let catalog = catalog::Catalog {

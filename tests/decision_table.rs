@@ -908,7 +908,19 @@ fn a_band_needs_enough_answers_behind_it() {
 
 #[test]
 fn leaving_the_category_choice_empty_counts_as_answered() {
-    let r = run(&Answers::default());
+    let count = |a: &Answers| {
+        run(a)
+            .progress
+            .questionnaires
+            .iter()
+            .find(|(id, _)| id == "applicability")
+            .unwrap()
+            .1
+            .answered
+    };
+    // Not before the step is started: a new assessment has nothing answered.
+    assert_eq!(count(&Answers::default()), 0);
+    let r = run(&Answers::default().with("app.sla", "no"));
     let app = r
         .progress
         .questionnaires
@@ -924,6 +936,6 @@ fn leaving_the_category_choice_empty_counts_as_answered() {
         .find(|(id, _)| id == "applicability")
         .unwrap()
         .1;
-    assert_eq!(app.answered, 1, "the empty category choice is an answer");
+    assert_eq!(app.answered, 2, "the empty category choice is an answer");
     assert_eq!(app2.answered, 1);
 }

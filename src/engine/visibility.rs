@@ -88,14 +88,18 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
         .filter(|q| vis.questionnaire(&q.id))
     {
         let mut c = Count::default();
-        for q in qn
-            .sections
-            .iter()
-            .flat_map(|s| &s.questions)
-            .filter(|q| vis.question(&q.id))
-        {
+        let visible = || {
+            qn.sections
+                .iter()
+                .flat_map(|s| &s.questions)
+                .filter(|q| vis.question(&q.id))
+        };
+        // A question left empty on purpose counts once its step has been started.
+        let started = visible().any(|q| answers.get(&q.id).is_some());
+        for q in visible() {
             c.applicable += 1;
-            c.answered += usize::from(is_answered(q, answers));
+            c.answered +=
+                usize::from(answers.get(&q.id).is_some() || (started && q.empty_is_answer));
         }
         p.overall.applicable += c.applicable;
         p.overall.answered += c.answered;
@@ -105,7 +109,7 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
     p
 }
 
-/// Answered, or a question where leaving it empty is itself the answer.
+/// Answered, or a question where leaving it empty is itself the answer (the review page).
 pub fn is_answered(q: &crate::catalog::Question, answers: &Answers) -> bool {
     q.empty_is_answer || answers.get(&q.id).is_some()
 }

@@ -1,37 +1,56 @@
 //! The applicability decision and the reasons behind each part of it.
 
 use crate::app::Ctx;
-use crate::engine::applicability::{Reason, Recommendation};
+use crate::catalog::kinds::Status;
+use crate::engine::applicability::{Decision, Reason, Recommendation};
+use crate::engine::conditions::Cited;
 use yew::prelude::*;
 
-/// How a report or type ID reads on the page.
-pub fn report_name(id: &str) -> &str {
-    match id {
-        "soc1" => "SOC 1",
-        "soc2" => "SOC 2",
-        "soc3" => "SOC 3",
-        "soc2plus" => "SOC 2+",
-        "type1" => "Type I",
-        "type2" => "Type II",
-        other => other,
+/// The headline in words: the reports recommended (or none yet), the type and window.
+pub fn headline(d: &Decision) -> String {
+    let firm: Vec<&str> = d
+        .reports
+        .iter()
+        .filter(|r| r.status == Status::Recommended)
+        .map(|r| r.id.name())
+        .collect();
+    if d.nothing_needed_yet() {
+        return "No report is needed yet".into();
     }
+    if firm.is_empty() {
+        return "No report is certain yet: confirm with your customers".into();
+    }
+    let window = if d.is_type1() {
+        String::new()
+    } else {
+        format!(", {}-month observation window", d.window_months)
+    };
+    format!("{} {}{window}", firm.join(" and "), d.report_type.id.name())
+}
+
+/// An answer as the user picked it: option labels, not IDs.
+fn cited(ctx: &Ctx, c: &Cited) -> String {
+    let question = ctx.catalog.question(&c.question);
+    let text = question.map_or(c.question.as_str(), |x| x.text.as_str());
+    let shown: Vec<&str> = c
+        .values
+        .iter()
+        .map(|v| {
+            question
+                .and_then(|q| q.options.iter().find(|o| o.id == *v))
+                .map_or(v.as_str(), |o| o.label.as_str())
+        })
+        .collect();
+    format!("“{text}” → {}", shown.join(", "))
 }
 
 fn reasons(ctx: &Ctx, rs: &[Reason]) -> Html {
     html! {
         <ul class="reasons">
             { for rs.iter().map(|r| {
-                let answers = r.answers.iter().map(|(q, a)| {
-                    let question = ctx.catalog.question(q);
-                    let text = question.map_or(q.as_str(), |x| x.text.as_str());
-                    // Show option labels, not IDs, for choice answers.
-                    let shown = question.filter(|x| !x.options.is_empty()).map_or_else(|| a.clone(), |x| {
-                        a.split(", ").map(|id| x.options.iter().find(|o| o.id == id).map_or(id, |o| o.label.as_str())).collect::<Vec<_>>().join(", ")
-                    });
-                    format!("“{text}” → {shown}")
-                }).collect::<Vec<_>>();
+                let answers: Vec<String> = r.answers.iter().map(|c| cited(ctx, c)).collect();
                 html! {
-                    <li>
+                    <li data-rule={r.rule.clone()}>
                         { r.because.clone() }
                         if !answers.is_empty() { <span class="from">{ format!(" From: {}", answers.join("; ")) }</span> }
                     </li>
@@ -41,44 +60,64 @@ fn reasons(ctx: &Ctx, rs: &[Reason]) -> Html {
     }
 }
 
-fn item(ctx: &Ctx, r: &Recommendation, name: String) -> Html {
-    html! { <li><strong>{ name }</strong>{ reasons(ctx, &r.reasons) }</li> }
+fn item<T>(ctx: &Ctx, r: &Recommendation<T>, name: &str) -> Html {
+    html! {
+        <li data-status={status_id(r.status)}>
+            <strong>{ format!("{name}{}", r.status.suffix()) }</strong>{ reasons(ctx, &r.reasons) }
+        </li>
+    }
+}
+
+fn status_id(s: Status) -> &'static str {
+    match s {
+        Status::Recommended => "recommended",
+        Status::ToConfirm => "to_confirm",
+        Status::NotYet => "not_yet",
+    }
 }
 
 /// Rendered as a plain function: it holds no state of its own.
 pub fn decision_panel(ctx: &Ctx) -> Html {
     let d = &ctx.readiness.decision;
-    let cats: Vec<String> = d
-        .categories_in_scope
-        .iter()
-        .map(|c| {
-            ctx.catalog
-                .category(c)
-                .map_or(c.clone(), |x| x.name.clone())
-        })
-        .collect();
+    let name = |c: &str| {
+        ctx.catalog
+            .category(c)
+            .map_or(c.to_owned(), |x| x.name.clone())
+    };
+    let cats: Vec<String> = d.categories_in_scope.iter().map(|c| name(c)).collect();
+    let soc2 = !d.categories_in_scope.is_empty();
     html! {
         <section class="decision" aria-labelledby="decision-title" data-testid="decision">
             <h2 id="decision-title">{ "Recommended report" }</h2>
-            <p class="headline" data-testid="decision-headline">
-                { format!("{} {}", d.reports.iter().map(|r| report_name(&r.id)).collect::<Vec<_>>().join(" and "), report_name(&d.report_type.id)) }
-                { if d.is_type1() { String::new() } else { format!(", {}-month observation window", d.window_months) } }
-            </p>
+            <p class="headline" data-testid="decision-headline">{ headline(d) }</p>
             <ul class="decision-items">
-                { for d.reports.iter().map(|r| item(ctx, r, report_name(&r.id).to_owned())) }
-                { item(ctx, &d.report_type, report_name(&d.report_type.id).to_owned()) }
+                { for d.reports.iter().map(|r| item(ctx, r, r.id.name())) }
+                { item(ctx, &d.report_type, d.report_type.id.name()) }
                 if !d.is_type1() {
                     <li><strong>{ format!("{}-month window", d.window_months) }</strong>{ reasons(ctx, &d.window_reasons) }</li>
                 }
-                { for d.add_ons.iter().map(|r| item(ctx, r, format!("Option: {}", report_name(&r.id)))) }
-                if let Some(b) = &d.bridge_letter { { item(ctx, b, "Bridge letters".into()) } }
+                { for d.add_ons.iter().map(|r| item(ctx, r, &format!("Option: {}", r.id.name()))) }
+                if !d.bridge_letter.is_empty() {
+                    <li><strong>{ "Bridge letters" }</strong>{ reasons(ctx, &d.bridge_letter) }</li>
+                }
+                { for d.ruled_out.iter().map(|(a, r)| html! {
+                    <li><strong>{ format!("Not proposed: {}", a.label().to_lowercase()) }</strong>{ reasons(ctx, std::slice::from_ref(r)) }</li>
+                }) }
             </ul>
-            <h3>{ "Categories in scope" }</h3>
-            <p data-testid="categories-in-scope">{ cats.join(", ") }
-                { if d.categories_chosen_by_user { " (your choice)" } else { " (recommended)" } }</p>
-            <ul class="decision-items">
-                { for d.recommended_categories.iter().map(|r| item(ctx, r, ctx.catalog.category(&r.id).map_or(r.id.clone(), |c| c.name.clone()))) }
-            </ul>
+            if !d.notes.is_empty() {
+                <h3>{ "Good to know" }</h3>
+                <div data-testid="decision-notes">{ reasons(ctx, &d.notes) }</div>
+            }
+            if soc2 {
+                <h3>{ "Categories in scope" }</h3>
+                <p data-testid="categories-in-scope">{ cats.join(", ") }
+                    { if d.categories_chosen_by_user { " (your choice)" } else { " (recommended)" } }</p>
+                <ul class="decision-items">
+                    { for d.recommended_categories.iter().map(|r| item(ctx, r, &name(&r.id))) }
+                </ul>
+            } else {
+                <p data-testid="categories-in-scope">{ "No SOC 2 categories: without a SOC 2, only the SOC 1 control objectives are assessed." }</p>
+            }
         </section>
     }
 }

@@ -131,6 +131,26 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                 </div>
             }
         }
+        QuestionKind::Date => {
+            let value = answer
+                .as_ref()
+                .and_then(|a| a.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            html! {
+                <input type="date" class="date" id={format!("{id}--input")} value={value}
+                    aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
+                    onchange={Callback::from(move |e: Event| {
+                        let v = input_value(&e);
+                        // The browser hands over a complete ISO date or nothing.
+                        if v.is_empty() {
+                            set(None);
+                        } else if crate::estimate::date::parse(&v).is_some() {
+                            set(Some(AnswerValue::One(v)));
+                        }
+                    })} />
+            }
+        }
         QuestionKind::Text => {
             let value = answer
                 .as_ref()

@@ -5,11 +5,17 @@ use crate::app::Ctx;
 use crate::engine::scoring::Score;
 use yew::prelude::*;
 
+/// The band's label; a score without a band has too few answers behind it.
 pub fn band_label(ctx: &Ctx, s: &Score) -> String {
-    s.band
-        .as_ref()
-        .and_then(|b| ctx.catalog.manifest.bands.iter().find(|x| &x.id == b))
-        .map_or_else(|| "Not scored yet".to_owned(), |b| b.label.clone())
+    band_text(ctx, s.band.as_deref(), s.target.is_some())
+}
+
+pub fn band_text(ctx: &Ctx, band: Option<&str>, scored: bool) -> String {
+    match band.and_then(|b| ctx.catalog.manifest.bands.iter().find(|x| x.id == b)) {
+        Some(b) => b.label.clone(),
+        None if scored => "Too few answers yet for a band".to_owned(),
+        None => "Not scored yet".to_owned(),
+    }
 }
 
 /// `questionnaire` is the current step.
@@ -24,11 +30,7 @@ pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
         .find(|(id, _)| id == questionnaire)
         .map(|(_, c)| *c)
         .unwrap_or_default();
-    let target = if r.decision.is_type1() {
-        "Type I"
-    } else {
-        "Type II"
-    };
+    let target = r.decision.report_type.id.name();
     html! {
         <aside class="live-summary" aria-label="Readiness so far">
             <h2 class="visually-hidden">{ "Readiness so far" }</h2>

@@ -110,7 +110,7 @@ pub fn InviteBuilder() -> Html {
                 </p>
                 <fieldset>
                     <legend>{ "Categories to suggest (none: follow the recommendation)" }</legend>
-                    { for ctx.catalog.manifest.categories.iter().map(|c| {
+                    { for ctx.catalog.manifest.categories.iter().filter(|c| c.report == crate::catalog::kinds::Report::Soc2).map(|c| {
                         let on = form.categories.contains(&c.id);
                         let (form, id) = (form.clone(), c.id.clone());
                         html! {

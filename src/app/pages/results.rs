@@ -140,30 +140,54 @@ pub fn results_page(ctx: &Ctx) -> Html {
                 </p>
             </header>
             <section class="headline-scores" aria-labelledby="scores-title">
-                <h2 id="scores-title">{ "Overall readiness" }</h2>
+                <h2 id="scores-title">{ if r.decision.categories_in_scope.is_empty() { "SOC 1 readiness" } else { "Overall readiness" } }</h2>
                 <div class="cards">
                     <div class="card big">
                         <span class="value"><span data-testid="results-overall">{ score(overall.target) }</span><span class="out-of">{ " / 100" }</span></span>
                         <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
-                        <span class="sub">{ if r.decision.is_type1() { "for a Type I report" } else { "for a Type II report" } }</span>
+                        <span class="sub">{ format!("for a {} report", r.decision.report_type.id.name()) }</span>
                     </div>
+                    { for r.scores.reports.iter().map(|s| {
+                        let name = crate::catalog::kinds::Report::from_id(&s.id).map_or("", |x| x.name());
+                        card(&format!("{name} readiness"), format!("{} / 100", score(s.target)), band_label(ctx, s), "")
+                    }) }
                     { card("Design (Type I)", score(overall.design), String::new(), "") }
                     { card("Operating (Type II)", score(overall.operating), String::new(), "") }
                     { card("Confidence", format!("{}%", trim(overall.confidence)), format!("{} of {} control questions answered", overall.answered, overall.applicable), "") }
                 </div>
                 if !overall.key_gaps.is_empty() {
-                    <p class="warning">{ format!("{} key control(s) are not in place; each would likely be an audit exception, so the band is capped.", overall.key_gaps.len()) }</p>
+                    <p class="warning">{ format!("{} key control(s) fall short of what a {} needs, so the band is capped.", overall.key_gaps.len(), r.decision.report_type.id.name()) }</p>
                 }
                 { explanation(ctx) }
                 { bar_chart("Readiness by category", &cat_rows) }
                 { bar_chart("Readiness by criterion group", &group_rows) }
             </section>
             { decision_panel(ctx) }
+            { cuec_list(ctx) }
             { gap_list(ctx) }
             { timeline_section(ctx) }
             { cost_section(ctx) }
             <SharePanel />
         </article>
+    }
+}
+
+/// What customers must do for the SOC 1 objectives to hold: a prospect plans for these.
+fn cuec_list(ctx: &Ctx) -> Html {
+    let cuecs = &ctx.readiness.cuecs;
+    if cuecs.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="cuecs" aria-labelledby="cuecs-title" data-testid="cuecs">
+            <h2 id="cuecs-title">{ "What your customers will have to do" }</h2>
+            <p class="sub">{ "A SOC 1 lists the controls customers must run themselves (complementary user entity controls). Drafted from your answers; agree the wording with your auditor." }</p>
+            <ul>
+                { for cuecs.iter().map(|c| html! {
+                    <li>{ c.text.clone() }<span class="sub">{ format!(" ({}: {})", c.objective, ctx.catalog.criterion(&c.objective).map_or("", |x| x.summary.as_str())) }</span></li>
+                }) }
+            </ul>
+        </section>
     }
 }
 
@@ -237,7 +261,7 @@ fn gap_list(ctx: &Ctx) -> Html {
                 <label>{ "Category " }
                     <select id="gap-category" onchange={on_cat}>
                         <option value="all" selected={category == "all"}>{ "All" }</option>
-                        { for r.decision.categories_in_scope.iter().map(|c| html! {
+                        { for r.decision.assessed.iter().map(|c| html! {
                             <option value={c.clone()} selected={category == c}>{ ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone()) }</option>
                         }) }
                     </select>
@@ -284,16 +308,6 @@ fn timeline_section(ctx: &Ctx) -> Html {
             }
         }
     });
-    let alt_label = |id: &str| {
-        match id {
-            "type1_first" => "Get a Type I report first",
-            "security_only" => "Start with Security only",
-            "double_capacity" => "Double the compliance capacity",
-            "all_together" => "All of these together",
-            other => other,
-        }
-        .to_owned()
-    };
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ "Timeline" }</h2>
@@ -306,8 +320,20 @@ fn timeline_section(ctx: &Ctx) -> Html {
                 { format!(" (between {} and {})", t.first_report.low, t.first_report.high) }</p>
             if let Some(asof) = &t.type1_as_of { <p>{ format!("Type I “as of” date: {} (likely).", asof.likely) }</p> }
             <p>{ format!("Remediation work: {} at {} FTE.", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }</p>
+            if let Some(from) = &t.continues_from {
+                <p data-testid="renewal">{ format!("Renewal: the next period starts on {from}, the day after the last one ended, so customers see no gap.") }</p>
+            }
+            if let Some(since) = &t.coverage_lapsed_since {
+                <p class="warning" data-testid="renewal">{ format!("Your last period ended on {since}, too long ago to continue from: customers will see a gap in coverage, and the new period starts once you are ready.") }</p>
+            }
             if let Some(b) = &t.bridge_letter_from {
                 <p>{ format!("Bridge letters will be needed from {} (end of the report period) until the next report.", b.likely) }</p>
+            }
+            if let Some(fo) = &t.fiscal_overlap {
+                <p class={if fo.months < fo.needed_months { "warning" } else { "ok" }} data-testid="fiscal-overlap">
+                    { format!("The SOC 1 period overlaps your customers' financial year ending {} by about {} months; their auditors usually need at least {}.", fo.year_end, trim(fo.months), trim(fo.needed_months)) }
+                    { if fo.months < fo.needed_months { " Start the period earlier or let it run longer." } else { "" } }
+                </p>
             }
             if let Some(d) = &t.deadline {
                 if d.met {
@@ -316,7 +342,7 @@ fn timeline_section(ctx: &Ctx) -> Html {
                     <div class="warning" data-testid="deadline">
                         <p>{ format!("Your deadline of {} is unlikely to be met. What would help:", d.date) }</p>
                         <ul>{ for d.alternatives.iter().map(|a| html! {
-                            <li>{ format!("{}: first report likely {}{}", alt_label(&a.id), a.first_report.likely, if a.meets_deadline { " — meets the deadline" } else { " — still late" }) }</li>
+                            <li>{ format!("{}: first report likely {}{}", a.id.label(), a.first_report.likely, if a.meets_deadline { " — meets the deadline" } else { " — still late" }) }</li>
                         }) }</ul>
                     </div>
                 }

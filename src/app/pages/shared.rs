@@ -1,10 +1,10 @@
 //! What the recipient of a share link sees: a read-only summary, and a way to
 //! save it as their own assessment. Opening a link never changes anything saved.
 
-use crate::app::components::decision::report_name;
 use crate::app::routes::{href, push, Route};
 use crate::app::workspace::Notice;
 use crate::app::{fresh_snapshot, Created, Ctx};
+use crate::catalog::kinds::ReportType;
 use crate::report::library::Record;
 use crate::report::share;
 use crate::report::snapshot::Snapshot;
@@ -28,10 +28,8 @@ pub fn link_problem(title: &str, reason: &str) -> Html {
     }
 }
 
-fn band(ctx: &Ctx, b: &Option<String>) -> String {
-    b.as_ref()
-        .and_then(|b| ctx.catalog.manifest.bands.iter().find(|x| &x.id == b))
-        .map_or_else(|| "Not scored yet".to_owned(), |x| x.label.clone())
+fn band(ctx: &Ctx, l: &Line) -> String {
+    crate::app::components::summary::band_text(ctx, l.band.as_deref(), l.score.is_some())
 }
 
 fn score(l: &Line) -> String {
@@ -93,17 +91,17 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
         })
     };
     let headline = if sum.reports.is_empty() {
-        "No report recommended yet from the answers given".to_owned()
+        "No report is needed yet, or the sender must still confirm which".to_owned()
     } else {
         format!(
             "{} {}{}",
             sum.reports
                 .iter()
-                .map(|r| report_name(r))
+                .map(|r| r.name())
                 .collect::<Vec<_>>()
                 .join(" and "),
-            report_name(&sum.report_type),
-            if sum.report_type == "type2" {
+            sum.report_type.name(),
+            if sum.report_type == ReportType::Type2 {
                 format!(", {}-month observation window", sum.window_months)
             } else {
                 String::new()
@@ -123,7 +121,7 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
             </section>
             <section aria-labelledby="shared-scores">
                 <h2 id="shared-scores">{ "Readiness" }</h2>
-                <p class="headline" data-testid="shared-overall">{ format!("Overall: {} · {}", score(&sum.overall), band(&ctx, &sum.overall.band)) }</p>
+                <p class="headline" data-testid="shared-overall">{ format!("Overall: {} · {}", score(&sum.overall), band(&ctx, &sum.overall)) }</p>
                 <p class="sub">{ format!("From {} of {} control questions answered.", sum.overall.answered, sum.overall.applicable) }</p>
                 <table class="shared-table">
                     <caption class="visually-hidden">{ "Readiness by category" }</caption>
@@ -133,7 +131,7 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                             <tr data-category={l.id.clone()}>
                                 <th scope="row">{ category(&l.id) }</th>
                                 <td>{ score(l) }</td>
-                                <td>{ band(&ctx, &l.band) }</td>
+                                <td>{ band(&ctx, l) }</td>
                                 <td>{ format!("{} of {}", l.answered, l.applicable) }</td>
                             </tr>
                         }) }

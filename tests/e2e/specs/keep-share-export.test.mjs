@@ -559,9 +559,9 @@ test('axe finds nothing on the new pages at 375 and 1280 px, light and dark', as
           return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         });
         assert.deepEqual(violations, [], `${name} at ${width}px, ${colorScheme}`);
+        await page.screenshot({ path: path.join(FILES, `${name.replace(/ /g, '-')}-${width}-${colorScheme}.png`), fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${name} at ${width}px does not scroll sideways (${overflow}px)`);
-        await page.screenshot({ path: path.join(FILES, `${name.replace(/ /g, '-')}-${width}-${colorScheme}.png`), fullPage: true });
       }
     }, { width, height: 800, colorScheme, bypassCSP: true });
   }
