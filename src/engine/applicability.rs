@@ -203,7 +203,10 @@ pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) ->
             }
         }
     }
-    reports.sort_by_key(|r| r.id);
+    // SOC 1 before SOC 2 (two kinds at most: no sort needed).
+    if reports.len() == 2 && reports[0].id > reports[1].id {
+        reports.swap(0, 1);
+    }
     let soc2 = reports.iter().any(|r| r.id == Report::Soc2);
     if !soc2 {
         // SOC 3 and SOC 2+ come out of a SOC 2 examination; there is none to extend.

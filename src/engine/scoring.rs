@@ -290,9 +290,10 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
         .filter(|g| in_scope.contains(&g.category))
         .map(|g| g.id.as_str())
         .collect();
-    let mut reports: Vec<Report> = items.iter().map(|it| it.report).collect();
-    reports.sort();
-    reports.dedup();
+    let reports: Vec<Report> = Report::ALL
+        .into_iter()
+        .filter(|r| items.iter().any(|it| it.report == *r))
+        .collect();
     Scores {
         overall: one(Level::Overall, "overall"),
         reports: if reports.len() > 1 {

@@ -73,15 +73,16 @@ pub fn workload(gaps: &[Gap], items: &[Item], categories: &[&str]) -> timeline::
 
 /// SOC 1 control objectives with at least one question in view: the fee scales with them.
 fn soc1_objectives(catalog: &Catalog, items: &[Item]) -> usize {
-    let mut ids: Vec<&str> = items
+    catalog
+        .manifest
+        .criteria
         .iter()
-        .filter(|i| i.report == Report::Soc1)
-        .flat_map(|i| i.question.criteria.iter().map(String::as_str))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.retain(|id| catalog.criterion(id).is_some());
-    ids.len()
+        .filter(|c| {
+            items
+                .iter()
+                .any(|i| i.report == Report::Soc1 && i.question.criteria.contains(&c.id))
+        })
+        .count()
 }
 
 /// Estimates the timeline and cost for the current assessment.

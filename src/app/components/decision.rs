@@ -101,7 +101,7 @@ pub fn decision_panel(ctx: &Ctx) -> Html {
                     <li><strong>{ "Bridge letters" }</strong>{ reasons(ctx, &d.bridge_letter) }</li>
                 }
                 { for d.ruled_out.iter().map(|(a, r)| html! {
-                    <li><strong>{ format!("Not proposed: {}", a.label().to_lowercase()) }</strong>{ reasons(ctx, std::slice::from_ref(r)) }</li>
+                    <li><strong>{ format!("Not proposed: {}", a.label()) }</strong>{ reasons(ctx, std::slice::from_ref(r)) }</li>
                 }) }
             </ul>
             if !d.notes.is_empty() {

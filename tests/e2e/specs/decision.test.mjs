@@ -107,7 +107,7 @@ test('a Type II required with a 3-month deadline: no plan proposes a Type I firs
     await choose(page, 'app.type1_accepted', 'no');
     await eventually(() => text(page, '[data-testid="decision-headline"]'),
       (s) => s === 'SOC 2 Type II, 3-month observation window', { what: 'Type II headline' });
-    assert.match(await text(page, '[data-testid="decision"]'), /Not proposed: get a type i report first/);
+    assert.match(await text(page, '[data-testid="decision"]'), /Not proposed: Get a Type I report first/);
     await go(page, '/results');
     const deadline = await text(page, '[data-testid="deadline"]');
     assert.match(deadline, /unlikely to be met/);
