@@ -213,6 +213,10 @@ fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
         rule_mut(c, "soc1.financial_impact").when = Condition::Decided(Fact::Offered(Report::Soc2));
         // Readiness may not decide a category.
         rule_mut(c, "category.availability").when = Condition::ReadinessBelow(50.0);
+        // The report type may come from the readiness: a category may not read it.
+        rule_mut(c, "category.processing_integrity").when = Condition::Decided(Fact::ReportType(
+            soc_readiness::catalog::kinds::ReportType::Type1,
+        ));
         // A status on a type rule means nothing.
         rule_mut(c, "type.default").status = Status::ToConfirm;
         // A category rule naming the SOC 1 objectives, which are not a SOC 2 category.
@@ -225,7 +229,10 @@ fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
             "soc1.financial_impact",
             "reads a decision that the later rule",
         ),
-        ("category.availability", "`readiness_below` may decide only"),
+        (
+            "category.availability",
+            "may decide only the type, window, notes or plan changes",
+        ),
         (
             "type.default",
             "only reports, add-ons and categories take a `status`",

@@ -37,6 +37,8 @@ struct Row {
     bridge: bool,
     /// Rules that must appear among the reasons somewhere in the decision.
     reasons: &'static [&'static str],
+    /// Rules that must not: a weaker or contradicting reason.
+    not_reasons: &'static [&'static str],
 }
 
 const SECURITY: &[&str] = &["security"];
@@ -55,6 +57,7 @@ const BASE: Row = Row {
     ruled_out: &[],
     bridge: false,
     reasons: &[],
+    not_reasons: &[],
 };
 
 fn answers(row: &Row) -> Answers {
@@ -138,7 +141,8 @@ fn rows() -> Vec<Row> {
             ],
             window: 3,
             ruled_out: &[Alternative::Type1First],
-            reasons: &["ruleout.type2_required", "window.deadline", "type.default"],
+            reasons: &["ruleout.type2_required", "window.deadline", "type.type2_required"],
+            not_reasons: &["type.default"],
             ..BASE
         },
         Row {
@@ -241,7 +245,7 @@ fn rows() -> Vec<Row> {
                 ("app.read_only", O("no")),
                 ("scope.data_kinds", M(&["personal", "financial"])),
             ],
-            reports: &[(Soc1, Rec), (Soc2, Rec)],
+            reports: &[(Soc1, Rec), (Soc2, ToConfirm)],
             reasons: &[
                 "soc2.sensitive_data",
                 "category.privacy_data",
@@ -329,6 +333,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "customer confidential data: SOC 2 and Confidentiality",
             answers: &[("scope.data_kinds", M(&["customer_confidential"]))],
+            reports: &[(Soc2, ToConfirm)],
             categories: &["security", "confidentiality"],
             reasons: &["soc2.sensitive_data", "category.confidentiality"],
             ..BASE
@@ -336,13 +341,17 @@ fn rows() -> Vec<Row> {
         Row {
             name: "personal data: Privacy to confirm, not in scope",
             answers: &[("scope.data_kinds", M(&["personal"]))],
+            reports: &[(Soc2, ToConfirm)],
             reasons: &["category.privacy_data"],
             ..BASE
         },
         Row {
             name:
                 "health data: SOC 2+ to confirm, Privacy and Confidentiality to confirm, HIPAA note",
-            answers: &[("scope.data_kinds", M(&["health"]))],
+            answers: &[
+                ("scope.data_kinds", M(&["health"])),
+                ("app.security_reviews", O("yes")),
+            ],
             add_ons: &[AddOn::Soc2Plus],
             notes: &["note.hipaa"],
             reasons: &[
@@ -355,6 +364,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "card data: PCI DSS applies whatever the report",
             answers: &[("scope.data_kinds", M(&["payment"]))],
+            reports: &[(Soc2, ToConfirm)],
             notes: &["note.pci_dss"],
             ..BASE
         },
@@ -363,9 +373,53 @@ fn rows() -> Vec<Row> {
             answers: &[
                 ("scope.data_kinds", M(&["payment", "health"])),
                 ("scope.customer_asks", M(&["iso27001"])),
+                ("app.security_reviews", O("yes")),
             ],
             add_ons: &[AddOn::Soc2Plus],
             notes: &["note.pci_dss", "note.iso27001", "note.hipaa"],
+            ..BASE
+        },
+        Row {
+            name: "a public report wanted while no report is needed yet: no SOC 3",
+            answers: &[("app.public_report", O("yes"))],
+            reports: &[(Soc2, NotYet)],
+            ..BASE
+        },
+        Row {
+            name: "read-only but SOX customers ask: SOC 1, and no read-only note beside it",
+            answers: &[
+                ("app.financial_impact", O("yes")),
+                ("app.read_only", O("yes")),
+                ("app.sox_customers", O("yes")),
+            ],
+            reports: &[(Soc1, Rec)],
+            categories: NONE,
+            not_reasons: &["note.read_only"],
+            ..BASE
+        },
+        Row {
+            name: "financial impact with auditors' requests not sure: SOC 1 without a 'not clear' reason",
+            answers: &[
+                ("app.financial_impact", O("yes")),
+                ("app.sox_customers", O("unsure")),
+            ],
+            reports: &[(Soc1, Rec)],
+            categories: NONE,
+            reasons: &["soc1.financial_impact"],
+            not_reasons: &["soc1.unsure"],
+            ..BASE
+        },
+        Row {
+            name: "confidential and health data: Confidentiality recommended, with only the firm reason",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.data_kinds", M(&["customer_confidential", "health"])),
+            ],
+            add_ons: &[AddOn::Soc2Plus],
+            categories: &["security", "confidentiality"],
+            notes: &["note.hipaa"],
+            reasons: &["category.confidentiality", "soc2.security_reviews"],
+            not_reasons: &["category.confidentiality_data", "soc2.sensitive_data"],
             ..BASE
         },
         // ---- Categories ----
@@ -666,6 +720,13 @@ fn every_row_of_the_decision_table_holds() {
             format!("{:?}", d.bridge_letter),
         );
         let rules = rules_in(d);
+        for rule in row.not_reasons {
+            check(
+                &format!("no reason {rule}"),
+                !rules.contains(rule),
+                format!("{rules:?}"),
+            );
+        }
         for rule in row.reasons {
             check(
                 &format!("reason {rule}"),
@@ -686,10 +747,20 @@ fn every_row_of_the_decision_table_holds() {
             r.visibility.questionnaire("security") != row.categories.is_empty(),
             format!("{:?}", r.visibility.questionnaires),
         );
-        // Something is always named, and every reason is in our words.
+        // Something is always named, and every reason says why in words.
         check("a report", !d.reports.is_empty(), String::new());
-        for rule in rules {
-            check("reason text", !rule.is_empty(), String::new());
+        let texts = d
+            .reports
+            .iter()
+            .flat_map(|r| &r.reasons)
+            .chain(&d.report_type.reasons)
+            .chain(&d.notes);
+        for reason in texts {
+            check(
+                &format!("reason text of {}", reason.rule),
+                reason.because.split_whitespace().count() >= 8,
+                reason.because.clone(),
+            );
         }
         // The export carries the same decision.
         let json = serde_json::to_value(&r.decision).unwrap();
@@ -704,17 +775,20 @@ fn reasons_cite_only_the_answers_the_rule_used() {
     // Security reviews "no", customers asking for a SOC 2: only the ask is cited.
     let a = Answers::default()
         .with("app.security_reviews", "no")
-        .with("scope.customer_asks", ["soc2", "nothing_yet"])
-        .with("scope.data_kinds", ["customer_confidential", "financial"]);
+        .with("scope.customer_asks", ["soc2", "nothing_yet"]);
     let r = run(&a);
-    let soc2 = &r.decision.reports[0];
-    let reason = |rule: &str| soc2.reasons.iter().find(|x| x.rule == rule).unwrap();
-    let cited = &reason("soc2.security_reviews").answers;
+    let reason = &r.decision.reports[0].reasons[0];
+    assert_eq!(reason.rule, "soc2.security_reviews");
+    let cited = &reason.answers;
     assert_eq!(cited.len(), 1, "{cited:?}");
     assert_eq!(cited[0].question, "scope.customer_asks");
     assert_eq!(cited[0].values, ["soc2"]);
     // Of the data kinds, only the one that counts.
-    let cited = &reason("soc2.sensitive_data").answers;
+    let r =
+        run(&Answers::default().with("scope.data_kinds", ["customer_confidential", "financial"]));
+    let reason = &r.decision.reports[0].reasons[0];
+    assert_eq!(reason.rule, "soc2.sensitive_data");
+    let cited = &reason.answers;
     assert_eq!(cited[0].question, "scope.data_kinds");
     assert_eq!(cited[0].values, ["customer_confidential"]);
 
@@ -800,7 +874,28 @@ fn a_soc1_only_assessment_scores_costs_and_plans_a_soc1() {
     let fo = t.fiscal_overlap.as_ref().expect("year end known");
     assert_eq!(fo.needed_months, 6.0);
     assert!(fo.year_end.ends_with("-12-31"), "{fo:?}");
-    assert!(fo.months > 0.0 && fo.months <= 6.1, "{fo:?}");
+    let obs = t.phases.iter().find(|p| p.id == "observation").unwrap();
+    // The period ends after 31 December, so the overlap is what falls in the
+    // year that holds most of it: never more than the 6-month period itself.
+    assert!(
+        fo.months > 0.0 && fo.months <= 6.0,
+        "{fo:?} for {:?}",
+        obs.end
+    );
+
+    // A SOC 1 renewal after a Type I: 1 January to 30 June is exactly 6 months of a
+    // December year, enough for customers' auditors.
+    let renewal = a
+        .with("app.prior_report", "type1")
+        .with("app.last_period_end", "2026-12-31");
+    let t = run(&renewal).estimate.timeline;
+    let obs = t.phases.iter().find(|p| p.id == "observation").unwrap();
+    assert_eq!(
+        (obs.start.likely.as_str(), obs.end.likely.as_str()),
+        ("2027-01-01", "2027-06-30")
+    );
+    let fo = t.fiscal_overlap.expect("year end known");
+    assert_eq!((fo.year_end.as_str(), fo.months), ("2027-12-31", 6.0));
 }
 
 #[test]
@@ -843,6 +938,36 @@ fn a_renewal_continues_from_the_last_period_with_a_bridge_letter() {
         .expect("renewals need a bridge letter");
     assert_eq!(bridge.likely, "2026-12-31");
     assert!(t.coverage_lapsed_since.is_none());
+
+    // A period that ended a month before the start is still the one to examine.
+    let t = run(&a.clone().with("app.last_period_end", "2026-11-30"))
+        .estimate
+        .timeline;
+    let obs = t.phases.iter().find(|p| p.id == "observation").unwrap();
+    assert_eq!(
+        (obs.start.likely.as_str(), obs.end.likely.as_str()),
+        ("2026-12-01", "2027-11-30")
+    );
+    assert!(t.coverage_lapsed_since.is_none());
+    // Month ends stay month ends; other days keep their date.
+    let end = |last: &str| {
+        let t = run(&a.clone().with("app.last_period_end", last))
+            .estimate
+            .timeline;
+        t.phases
+            .iter()
+            .find(|p| p.id == "observation")
+            .unwrap()
+            .end
+            .likely
+            .clone()
+    };
+    assert_eq!(
+        end("2027-02-28"),
+        "2028-02-29",
+        "February ends in a leap year too"
+    );
+    assert_eq!(end("2026-08-30"), "2027-08-30");
 
     // A period that ended years ago: coverage has lapsed, and the plan says so.
     let a = a.with("app.last_period_end", "2024-06-30");

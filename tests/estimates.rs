@@ -219,9 +219,9 @@ fn scenario_a_small_saas_security_only() {
         t.first_report
     );
     assert_eq!(t.first_report, t.type2_report);
-    // The 9-month deadline: 9 x 30.44 days = 274 days after the start.
+    // The 9-month deadline: nine calendar months after the start (2027-01-04).
     let deadline = t.deadline.as_ref().expect("a deadline was given");
-    assert_eq!(deadline.date, "2027-10-05");
+    assert_eq!(deadline.date, "2027-10-04");
     assert!(deadline.met);
     assert!(deadline.alternatives.is_empty());
     assert!(t.capacity_fte == 1.0);

@@ -116,6 +116,8 @@ pub struct TimelineParams {
     pub unanswered_effort_share: Param,
     pub platform_effort_factor: Param,
     pub bridge_letter_gap_months: Param,
+    /// Months a SOC 1 period should overlap customers' financial year.
+    pub soc1_min_overlap_months: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -31,7 +31,9 @@ pub enum AddOn {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportType {
+    /// Controls as designed on one date.
     Type1,
+    /// Controls designed and operating over an observation window.
     #[default]
     Type2,
 }
@@ -55,13 +57,18 @@ pub enum Status {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Alternative {
+    /// A Type I as soon as the controls are designed, the Type II after.
     Type1First,
+    /// Only the Security category for the first report.
     SecurityOnly,
+    /// Twice the compliance capacity on remediation.
     DoubleCapacity,
+    /// Every change above that is allowed, at once.
     AllTogether,
 }
 
 impl Report {
+    /// In the order pages and exports list them.
     pub const ALL: [Report; 2] = [Report::Soc1, Report::Soc2];
 
     /// The ID used in exports, links and the catalog.
@@ -72,10 +79,12 @@ impl Report {
         }
     }
 
+    /// Reads an ID from a link or file; `None` for one this version does not know.
     pub fn from_id(id: &str) -> Option<Report> {
         Report::ALL.into_iter().find(|r| r.id() == id)
     }
 
+    /// How the report is named on the page.
     pub fn name(self) -> &'static str {
         match self {
             Report::Soc1 => "SOC 1",
@@ -85,6 +94,7 @@ impl Report {
 }
 
 impl AddOn {
+    /// How the add-on is named on the page.
     pub fn name(self) -> &'static str {
         match self {
             AddOn::Soc3 => "SOC 3",
@@ -94,8 +104,10 @@ impl AddOn {
 }
 
 impl ReportType {
+    /// Both types, for reading IDs back.
     pub const ALL: [ReportType; 2] = [ReportType::Type1, ReportType::Type2];
 
+    /// The ID used in exports, links and the catalog.
     pub fn id(self) -> &'static str {
         match self {
             ReportType::Type1 => "type1",
@@ -103,10 +115,12 @@ impl ReportType {
         }
     }
 
+    /// Reads an ID from a link or file; `None` for one this version does not know.
     pub fn from_id(id: &str) -> Option<ReportType> {
         ReportType::ALL.into_iter().find(|r| r.id() == id)
     }
 
+    /// How the type is named on the page.
     pub fn name(self) -> &'static str {
         match self {
             ReportType::Type1 => "Type I",
@@ -115,18 +129,8 @@ impl ReportType {
     }
 }
 
-impl Status {
-    /// What the page adds after the name, if anything.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Status::Recommended => "",
-            Status::ToConfirm => " (to confirm)",
-            Status::NotYet => " (not needed yet)",
-        }
-    }
-}
-
 impl Alternative {
+    /// How the change is named on the page.
     pub fn label(self) -> &'static str {
         match self {
             Alternative::Type1First => "Get a Type I report first",

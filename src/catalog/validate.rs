@@ -201,13 +201,17 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
         facts_read(&r.when, &mut facts);
         for fact in facts {
             // A rule reads a fact only once no later rule can change it.
-            let later = rules[i + 1..].iter().find(|(_, later)| {
-                matches!(
-                    (fact, &later.then),
-                    (Some(Fact::Report(_) | Fact::Offered(_)), Effect::Report(_))
-                        | (Some(Fact::ReportType(_)), Effect::ReportType(_))
-                )
-            });
+            let later = rules[i + 1..]
+                .iter()
+                .find(|(_, later)| match (fact, &later.then) {
+                    // Only a recommending rule can make a report recommended outright.
+                    (Some(Fact::Report(r)), Effect::Report(x)) => {
+                        r == x && later.status == Status::Recommended
+                    }
+                    (Some(Fact::Offered(r)), Effect::Report(x)) => r == x,
+                    (Some(Fact::ReportType(_)), Effect::ReportType(_)) => true,
+                    _ => false,
+                });
             if let Some((_, later)) = later {
                 err(
                     file,
@@ -218,7 +222,8 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
                     ),
                 );
             }
-            let reads_readiness = fact.is_none();
+            // The report type may come from the readiness, so it counts as readiness.
+            let reads_readiness = matches!(fact, None | Some(Fact::ReportType(_)));
             let may = matches!(
                 r.then,
                 Effect::ReportType(_)
@@ -230,7 +235,7 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
                 err(
                     file,
                     &r.id,
-                    "`readiness_below` may decide only the type, window, notes or plan changes"
+                    "`readiness_below` and `report_type` may decide only the type, window, notes or plan changes"
                         .into(),
                 );
             }

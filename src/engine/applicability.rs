@@ -34,7 +34,7 @@ pub struct Recommendation<T> {
 pub struct Decision {
     /// Never empty: a report not needed yet still says which one comes first.
     pub reports: Vec<Recommendation<Report>>,
-    /// Offered only with a SOC 2.
+    /// Offered only with a SOC 2 recommended outright.
     pub add_ons: Vec<Recommendation<AddOn>>,
     pub report_type: Recommendation<ReportType>,
     /// Observation window in months, and why.
@@ -57,10 +57,6 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// Listed, whatever its status.
-    pub fn offers(&self, r: Report) -> bool {
-        self.reports.iter().any(|x| x.id == r)
-    }
     /// Recommended outright.
     pub fn recommends(&self, r: Report) -> bool {
         self.reports
@@ -89,12 +85,16 @@ pub const SECURITY_ONLY: &str = "security_only";
 /// The category that is always in scope.
 pub const SECURITY: &str = "security";
 
-fn add<T: PartialEq + Copy>(list: &mut Vec<Recommendation<T>>, id: T, status: Status, r: Reason) {
+/// Adds a reason to an item. An item shows only the reasons for its firmest
+/// status: "to confirm" next to "recommended" would contradict it.
+fn add<T: PartialEq>(list: &mut Vec<Recommendation<T>>, id: T, status: Status, r: Reason) {
     match list.iter_mut().find(|x| x.id == id) {
-        Some(x) => {
-            x.status = stronger(x.status, status);
-            x.reasons.push(r);
+        Some(x) if firmness(status) > firmness(x.status) => {
+            x.status = status;
+            x.reasons = vec![r];
         }
+        Some(x) if status == x.status => x.reasons.push(r),
+        Some(_) => {}
         None => list.push(Recommendation {
             id,
             status,
@@ -103,16 +103,11 @@ fn add<T: PartialEq + Copy>(list: &mut Vec<Recommendation<T>>, id: T, status: St
     }
 }
 
-fn stronger(a: Status, b: Status) -> Status {
-    let rank = |s| match s {
-        Status::Recommended => 0,
+fn firmness(s: Status) -> u8 {
+    match s {
+        Status::Recommended => 2,
         Status::ToConfirm => 1,
-        Status::NotYet => 2,
-    };
-    if rank(a) <= rank(b) {
-        a
-    } else {
-        b
+        Status::NotYet => 0,
     }
 }
 
@@ -169,20 +164,7 @@ pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) ->
         match &rule.then {
             Effect::Report(id) => add(&mut reports, *id, rule.status, reason),
             Effect::AddOn(id) => add(&mut add_ons, *id, rule.status, reason),
-            Effect::Category(id) => match categories
-                .iter_mut()
-                .find(|x: &&mut Recommendation<String>| x.id == *id)
-            {
-                Some(x) => {
-                    x.status = stronger(x.status, rule.status);
-                    x.reasons.push(reason);
-                }
-                None => categories.push(Recommendation {
-                    id: id.clone(),
-                    status: rule.status,
-                    reasons: vec![reason],
-                }),
-            },
+            Effect::Category(id) => add(&mut categories, id.clone(), rule.status, reason),
             Effect::ReportType(id) => {
                 report_type.get_or_insert(Recommendation {
                     id: *id,

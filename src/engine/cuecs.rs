@@ -2,7 +2,6 @@
 //! SOC 1 objectives in view to hold. Their auditors test these at the customer.
 
 use super::scoring::Item;
-use crate::catalog::kinds::Report;
 use crate::catalog::Catalog;
 use serde::{Deserialize, Serialize};
 
@@ -15,17 +14,9 @@ pub struct Cuec {
 }
 
 /// One entry per SOC 1 objective in view that depends on customers, in catalog order.
-pub fn list(catalog: &Catalog, items: &[Item]) -> Vec<Cuec> {
-    catalog
-        .manifest
-        .criteria
-        .iter()
+pub fn list<'a>(catalog: &'a Catalog, items: &[Item<'a>]) -> Vec<Cuec> {
+    super::scoring::soc1_objectives_in_view(catalog, items)
         .filter(|c| !c.cuec.is_empty())
-        .filter(|c| {
-            items
-                .iter()
-                .any(|i| i.report == Report::Soc1 && i.question.criteria.contains(&c.id))
-        })
         .map(|c| Cuec {
             objective: c.id.clone(),
             text: c.cuec.clone(),

@@ -312,15 +312,38 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
     }
 }
 
-/// The design readiness of the headline report, once enough of it is answered
-/// for a band; rules such as "low readiness and a near deadline" read it.
+/// The lowest design readiness of the reports assessed (SOC 1, SOC 2), among
+/// those with enough answers for a band; rules such as "low readiness and a near
+/// deadline" read it, and the least ready report is the one that sets the pace.
 pub fn known_design_readiness(catalog: &Catalog, items: &[Item]) -> Option<f64> {
-    let s = score(
-        catalog,
-        Level::Overall,
-        "overall",
-        &members(items, Level::Overall, "overall"),
-        true,
-    );
-    s.band.and(s.design)
+    Report::ALL
+        .into_iter()
+        .filter_map(|r| {
+            let s = score(
+                catalog,
+                Level::Report,
+                r.id(),
+                &members(items, Level::Report, r.id()),
+                true,
+            );
+            s.band.and(s.design)
+        })
+        .reduce(f64::min)
+}
+
+/// The SOC 1 control objectives with at least one question in view.
+pub fn soc1_objectives_in_view<'a>(
+    catalog: &'a Catalog,
+    items: &[Item<'a>],
+) -> impl Iterator<Item = &'a crate::catalog::Criterion> {
+    let ids: Vec<&str> = items
+        .iter()
+        .filter(|i| i.report == Report::Soc1)
+        .flat_map(|i| i.question.criteria.iter().map(String::as_str))
+        .collect();
+    catalog
+        .manifest
+        .criteria
+        .iter()
+        .filter(move |c| ids.contains(&c.id.as_str()))
 }

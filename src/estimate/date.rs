@@ -39,6 +39,24 @@ pub fn next_month_end(d: Date, month: u8) -> Option<Date> {
     }
 }
 
+/// Calendar months from `a` up to the end of day `b` (1 Jan to 30 Jun is 6).
+pub fn months_through(a: Date, b: Date) -> f64 {
+    let end = b.next_day().unwrap_or(b);
+    let whole = (end.year() - a.year()) * 12 + i32::from(u8::from(end.month()))
+        - i32::from(u8::from(a.month()));
+    f64::from(whole) + f64::from(i32::from(end.day()) - i32::from(a.day())) / 30.44
+}
+
+/// The same date `months` later, keeping month ends at month ends (31 Aug + 6 is 28 or 29 Feb).
+pub fn add_months_keeping_end(d: Date, months: u32) -> Option<Date> {
+    let later = add_months(d, months)?;
+    if d.next_day().is_some_and(|n| n.month() != d.month()) {
+        month_end(later.year(), u8::from(later.month()))
+    } else {
+        Some(later)
+    }
+}
+
 /// Whole days from `a` to `b` (negative when `b` is earlier).
 pub fn days_between(a: Date, b: Date) -> i64 {
     (b - a).whole_days()

@@ -71,20 +71,6 @@ pub fn workload(gaps: &[Gap], items: &[Item], categories: &[&str]) -> timeline::
     }
 }
 
-/// SOC 1 control objectives with at least one question in view: the fee scales with them.
-fn soc1_objectives(catalog: &Catalog, items: &[Item]) -> usize {
-    catalog
-        .manifest
-        .criteria
-        .iter()
-        .filter(|c| {
-            items
-                .iter()
-                .any(|i| i.report == Report::Soc1 && i.question.criteria.contains(&c.id))
-        })
-        .count()
-}
-
 /// Estimates the timeline and cost for the current assessment.
 pub fn estimate(
     catalog: &Catalog,
@@ -120,17 +106,19 @@ pub fn estimate(
             .get(inp.customer_year_end.as_str())
             .and_then(|v| v.as_str())
             .and_then(|o| inp.year_end_month(o)),
+        soc1: decision.recommends(Report::Soc1),
+        soc2: !decision.categories_in_scope.is_empty(),
     };
     let soc1 = decision.recommends(Report::Soc1);
     let bridge = !decision.bridge_letter.is_empty();
-    let mut tl = timeline::build(&plan, &p, start, soc1, bridge);
+    let mut tl = timeline::build(&plan, &p, start, bridge);
 
     let deadline_months = eff
         .get(inp.deadline.as_str())
         .and_then(|v| v.as_str())
         .and_then(|o| inp.deadline_months(o));
     if let Some(months) = deadline_months {
-        let deadline = date::add_weeks(start, f64::from(months) * date::WEEKS_PER_MONTH);
+        let deadline = date::add_months(start, months).unwrap_or(start);
         let meets = |t: &timeline::Timeline| {
             date::parse(&t.first_report.likely).is_some_and(|d| d <= deadline)
         };
@@ -184,7 +172,7 @@ pub fn estimate(
             };
             let several = options.len() > 1;
             for (id, alt) in options {
-                let t = timeline::build(&alt, &p, start, soc1, bridge);
+                let t = timeline::build(&alt, &p, start, bridge);
                 alternatives.push(timeline::Alternative {
                     id,
                     meets_deadline: meets(&t),
@@ -192,7 +180,7 @@ pub fn estimate(
                 });
             }
             if several && !alternatives.iter().any(|a| a.meets_deadline) {
-                let t = timeline::build(&together, &p, start, soc1, bridge);
+                let t = timeline::build(&together, &p, start, bridge);
                 alternatives.push(timeline::Alternative {
                     id: Alternative::AllTogether,
                     meets_deadline: meets(&t),
@@ -222,7 +210,7 @@ pub fn estimate(
         headcount: number(eff, &inp.headcount).unwrap_or(1.0),
         soc1,
         soc2: !tsc.is_empty(),
-        soc1_objectives: soc1_objectives(catalog, items),
+        soc1_objectives: crate::engine::scoring::soc1_objectives_in_view(catalog, items).count(),
         soc3: decision.has_add_on(AddOn::Soc3),
         soc2plus: decision.has_add_on(AddOn::Soc2Plus),
     };

@@ -1,7 +1,8 @@
 //! The timeline from a start date to the report in hand, as low / likely / high dates.
 
 use super::date::{
-    add_months, add_weeks, days_between, format, month_end, next_month_end, WEEKS_PER_MONTH,
+    add_months_keeping_end, add_weeks, days_between, format, month_end, months_through,
+    next_month_end, WEEKS_PER_MONTH,
 };
 use super::range::{Driver, Range};
 use crate::catalog::estimation::{EstimationParams, Param};
@@ -63,6 +64,8 @@ pub struct Plan {
     pub continue_from: Option<Date>,
     /// For a SOC 1: the month customers' financial years end.
     pub customer_year_end: Option<u8>,
+    pub soc1: bool,
+    pub soc2: bool,
 }
 
 /// How a SOC 1 period sits against customers' financial year.
@@ -170,7 +173,7 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
 }
 
 /// Builds the timeline for a plan.
-pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge: bool) -> Timeline {
+pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Timeline {
     let t = &p.timeline;
     let days = person_days(plan, p);
     let mut phases = Vec::new();
@@ -260,9 +263,12 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
     // A renewal continues from the day after the last period, with no gap, unless
     // that period ended so long ago that the new one would be over already. Its
     // period runs whole calendar months, to the day before the same date.
+    // A period that ended a little before today is still worth examining: coverage
+    // counts as lapsed only beyond the typical bridge-letter gap.
+    let grace = t.bridge_letter_gap_months.range[2] * WEEKS_PER_MONTH;
     let renewal = plan.continue_from.filter(|_| !plan.type1).and_then(|d| {
-        let last = add_months(d, plan.window_months)?.previous_day()?;
-        Some((d, last, last >= start))
+        let last = add_months_keeping_end(d.previous_day()?, plan.window_months)?;
+        Some((d, last, add_weeks(last, grace) >= start))
     });
     let obs_start = match renewal {
         Some((d, last, true)) => {
@@ -272,7 +278,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
         _ => ready,
     };
     let renewal = renewal.map(|(d, _, running)| (d, running));
-    let label = if soc1 {
+    let label = if plan.soc1 && plan.soc2 {
         format!(
             "Observation window ({} months, SOC 1 and SOC 2 together)",
             plan.window_months
@@ -320,7 +326,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
     });
     let fiscal_overlap = plan
         .customer_year_end
-        .filter(|_| soc1 && !plan.type1)
+        .filter(|_| plan.soc1 && !plan.type1)
         .and_then(|month| {
             let (from, to) = (obs_start[1], obs_end[1]);
             // The financial years holding the start and the end of the period.
@@ -329,15 +335,15 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, soc1: bool, bridge:
                 .filter_map(|d| {
                     let fy_end = next_month_end(d, month)?;
                     let fy_start = month_end(fy_end.year() - 1, month)?.next_day()?;
-                    let days = days_between(from.max(fy_start), to.min(fy_end)).max(0);
-                    Some((fy_end, days as f64 / 7.0 / WEEKS_PER_MONTH))
+                    let (a, b) = (from.max(fy_start), to.min(fy_end));
+                    Some((fy_end, if a <= b { months_through(a, b) } else { 0.0 }))
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1))
         })
         .map(|(fy_end, months)| FiscalOverlap {
             year_end: format(fy_end),
             months: (months * 10.0).round() / 10.0,
-            needed_months: 6.0,
+            needed_months: t.soc1_min_overlap_months,
         });
     Timeline {
         start: format(start),

@@ -61,18 +61,16 @@ fn reasons(ctx: &Ctx, rs: &[Reason]) -> Html {
 }
 
 fn item<T>(ctx: &Ctx, r: &Recommendation<T>, name: &str) -> Html {
+    // The attribute holds the status as the export names it.
+    let (status, suffix) = match r.status {
+        Status::Recommended => ("recommended", ""),
+        Status::ToConfirm => ("to_confirm", " (to confirm)"),
+        Status::NotYet => ("not_yet", " (not needed yet)"),
+    };
     html! {
-        <li data-status={status_id(r.status)}>
-            <strong>{ format!("{name}{}", r.status.suffix()) }</strong>{ reasons(ctx, &r.reasons) }
+        <li data-status={status}>
+            <strong>{ format!("{name}{suffix}") }</strong>{ reasons(ctx, &r.reasons) }
         </li>
-    }
-}
-
-fn status_id(s: Status) -> &'static str {
-    match s {
-        Status::Recommended => "recommended",
-        Status::ToConfirm => "to_confirm",
-        Status::NotYet => "not_yet",
     }
 }
 

@@ -140,7 +140,11 @@ pub fn results_page(ctx: &Ctx) -> Html {
                 </p>
             </header>
             <section class="headline-scores" aria-labelledby="scores-title">
-                <h2 id="scores-title">{ if r.decision.categories_in_scope.is_empty() { "SOC 1 readiness" } else { "Overall readiness" } }</h2>
+                <h2 id="scores-title">{ match (r.decision.categories_in_scope.is_empty(), r.scores.reports.is_empty()) {
+                    (true, _) => "SOC 1 readiness",
+                    (false, false) => "SOC 2 readiness",
+                    (false, true) => "Overall readiness",
+                } }</h2>
                 <div class="cards">
                     <div class="card big">
                         <span class="value"><span data-testid="results-overall">{ score(overall.target) }</span><span class="out-of">{ " / 100" }</span></span>

@@ -68,8 +68,8 @@ test('auditor tier and scope answers move the audit fee and the total', async (t
     await choose(page, 'scope.tooling', 'manual');
     await fill(page, 'scope.compliance_fte', 1);
     assert.equal(await text(page, '[data-testid="decision-headline"]'), 'No report is needed yet', 'nothing asks for a report yet');
-    // Personal data calls for a SOC 2; Privacy is only to confirm, so Security stays alone.
-    await tick(page, 'scope.data_kinds', ['personal']);
+    // Security questionnaires from customers call for a SOC 2, with Security alone in scope.
+    await tick(page, 'scope.customer_asks', ['questionnaires']);
     assert.match(await text(page, '[data-testid="decision-headline"]'), /^SOC 2 Type II, 6-month observation window$/);
     assert.match(await text(page, '[data-testid="categories-in-scope"]'), /^Security \(recommended\)/);
 

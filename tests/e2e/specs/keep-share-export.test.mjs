@@ -47,6 +47,7 @@ async function seed(page, company = 'Export Roundtrip Ltd') {
   await fill(page, 'scope.company_name', company);
   await fill(page, 'scope.headcount', 25);
   await tick(page, 'scope.data_kinds', ['customer_confidential']);
+  await tick(page, 'scope.customer_asks', ['soc2']);
   await go(page, '/category/security');
   const opts = ['no', 'partial', 'implemented', 'evidenced', 'planned', 'no', 'evidenced'];
   for (const [i, q] of controlQuestions('security').slice(0, opts.length).entries()) await choose(page, q.id, opts[i]);
