@@ -151,7 +151,8 @@ pub fn results_page(ctx: &Ctx) -> Html {
                         <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                         <span class="sub">{ format!("for a {} report", r.decision.report_type.id.name()) }</span>
                     </div>
-                    { for r.scores.reports.iter().map(|s| {
+                    // The headline card is the SOC 2; the other report gets its own card.
+                    { for r.scores.reports.iter().filter(|s| s.id != crate::catalog::kinds::Report::Soc2.id()).map(|s| {
                         let name = crate::catalog::kinds::Report::from_id(&s.id).map_or("", |x| x.name());
                         card(&format!("{name} readiness"), format!("{} / 100", score(s.target)), band_label(ctx, s), "")
                     }) }
