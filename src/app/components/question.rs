@@ -28,6 +28,14 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// A text or date answer as the field shows it.
+fn text_of(answer: Option<&AnswerValue>) -> String {
+    answer
+        .and_then(AnswerValue::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[component]
 pub fn QuestionView(p: &QuestionProps) -> Html {
     let q = p.q;
@@ -132,11 +140,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             }
         }
         QuestionKind::Date => {
-            let value = answer
-                .as_ref()
-                .and_then(|a| a.as_str())
-                .unwrap_or_default()
-                .to_owned();
+            let value = text_of(answer.as_ref());
             html! {
                 <input type="date" class="date" id={format!("{id}--input")} value={value}
                     aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
@@ -152,11 +156,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             }
         }
         QuestionKind::Text => {
-            let value = answer
-                .as_ref()
-                .and_then(|a| a.as_str())
-                .unwrap_or_default()
-                .to_owned();
+            let value = text_of(answer.as_ref());
             let max = q.max.unwrap_or(200.0) as usize;
             html! {
                 <input type="text" class="text" id={format!("{id}--input")} value={value} maxlength={max.to_string()}
