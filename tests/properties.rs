@@ -656,6 +656,30 @@ proptest! {
         not_lower_range(&cb.renewal_total, &ca.renewal_total, "renewal with one more subservice organisation")?;
     }
 
+    /// Issue 11: low <= likely <= high for every date and amount, whatever ordered
+    /// values the user gives the editable assumptions (the capacity ones included,
+    /// whose highest value gives the earliest date).
+    #[test]
+    fn ranges_stay_ordered_under_any_ordered_assumptions(
+        scope in scope_strategy(),
+        controls in controls_strategy(),
+        factors in prop::collection::vec((0.25f64..4.0, 0.25f64..4.0, 0.25f64..4.0), 64),
+    ) {
+        let editable = catalog().estimation.assumptions();
+        let mut overrides = std::collections::BTreeMap::new();
+        for ((key, p), (a, b, c)) in editable.iter().zip(&factors) {
+            let mut f = [*a, *b, *c];
+            f.sort_by(f64::total_cmp);
+            let base = p.range[1].max(1.0);
+            // Shares and factors stay fractions; everything else scales freely.
+            let cap = if key.contains("share") || key.contains("factor") { 1.0 } else { f64::MAX };
+            overrides.insert(key.clone(), f.map(|x| (x * base).min(cap)));
+        }
+        let assume = Assumptions { overrides, ..assumptions(&scope) };
+        let r = evaluate(catalog(), &answers(&scope, &OPTIONAL_CATEGORIES, &controls), &assume);
+        all_ranges_ordered(&r)?;
+    }
+
     /// Issue 4: Type II never ends before Type I; low <= likely <= high everywhere;
     /// every audit-fee driver within its source range times its count.
     #[test]

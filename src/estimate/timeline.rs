@@ -160,8 +160,9 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
         if d <= 0.0 {
             return 0.0;
         }
-        // The low estimate assumes the most productive case.
-        let people = plan.fte.min(t.max_parallel_people.range[i]) * t.productive_share.range[2 - i];
+        // The low estimate assumes the most productive case: most people at once, most of their time.
+        let people =
+            plan.fte.min(t.max_parallel_people.range[2 - i]) * t.productive_share.range[2 - i];
         let longest = plan.workload.longest_days
             * if plan.platform {
                 t.platform_effort_factor.range[i]
