@@ -98,6 +98,27 @@ fn export_holds_scores_gaps_estimates_and_answers() {
         .as_array()
         .is_some_and(|d| !d.is_empty()));
     assert_eq!(doc["answers"]["values"]["scope.headcount"]["n"], 15.0);
+    // Every source a driver names travels with its title and address.
+    let sources = doc["sources"].as_object().expect("sources");
+    let named: Vec<&str> = doc["cost"]["audit_drivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(
+            doc["timeline"]["phases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|p| p["drivers"].as_array().unwrap()),
+        )
+        .filter_map(|d| d["source"].as_str())
+        .collect();
+    assert!(!named.is_empty());
+    for key in named {
+        let s = &sources[key];
+        assert!(s["url"].as_str().unwrap().starts_with("https://"), "{key}");
+        assert!(!s["title"].as_str().unwrap().is_empty(), "{key}");
+    }
 }
 
 #[test]

@@ -26,9 +26,18 @@ pub struct EstimationParams {
     pub schema_version: u32,
     pub currency: String,
     pub inputs: Inputs,
-    pub sources: BTreeMap<String, String>,
+    pub sources: BTreeMap<String, Source>,
     pub timeline: TimelineParams,
     pub cost: CostParams,
+}
+
+/// A public page a parameter's range comes from, shown as a link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
 }
 
 /// The scope questions (and options) the estimates read.
@@ -349,6 +358,15 @@ pub fn validate(p: &EstimationParams) -> Vec<CatalogError> {
     let mut errors = Vec::new();
     let mut copy = p.clone();
     let sources = p.sources.clone();
+    for (key, s) in &sources {
+        if s.title.trim().is_empty() || !s.url.starts_with("https://") {
+            errors.push(CatalogError {
+                file: file.into(),
+                location: format!("sources.{key}"),
+                reason: "a source needs a title and an https:// address".into(),
+            });
+        }
+    }
     for (key, param) in copy.params_mut() {
         let [lo, mid, hi] = param.range;
         let ordered = lo <= mid && mid <= hi;

@@ -42,6 +42,8 @@ pub struct Export {
     pub cost: Cost,
     /// What customers must do themselves for the SOC 1 objectives to hold.
     pub cuecs: Vec<crate::engine::cuecs::Cuec>,
+    /// The public pages the drivers' `source` keys name.
+    pub sources: std::collections::BTreeMap<String, crate::catalog::estimation::Source>,
     pub assumptions: Assumptions,
     /// Every answer and note, including answers kept for hidden questions.
     pub answers: Answers,
@@ -151,6 +153,18 @@ pub fn build(
         timeline: readiness.estimate.timeline.clone(),
         cost: readiness.estimate.cost.clone(),
         cuecs: readiness.cuecs.clone(),
+        sources: {
+            let e = &readiness.estimate;
+            let c = &e.cost;
+            c.audit_drivers
+                .iter()
+                .chain(&c.internal_hour_drivers)
+                .chain(&c.optional)
+                .chain(e.timeline.phases.iter().flat_map(|p| &p.drivers))
+                .filter_map(|d| d.source.as_ref())
+                .filter_map(|k| Some((k.clone(), catalog.estimation.sources.get(k)?.clone())))
+                .collect()
+        },
         assumptions: assumptions.clone(),
         answers: answers.clone(),
     }

@@ -39,7 +39,11 @@ fn drivers_table(
                     <tr data-driver={d.key.clone()}>
                         <th scope="row">{ d.label.clone() }</th>
                         <td>{ format!("+{}", fmt(&d.amount)) }</td>
-                        <td>{ if d.assumption { "Assumption (editable)".to_owned() } else { d.source.as_ref().map_or_else(|| "From your answers".into(), |s| sources.get(s).cloned().unwrap_or_else(|| s.clone())) } }</td>
+                        <td>{ match (d.assumption, d.source.as_ref().and_then(|s| sources.get(s))) {
+                            (true, _) => html! { "Assumption (editable)" },
+                            (false, Some(s)) => html! { <a href={s.url.clone()} rel="noopener noreferrer external" target="_blank">{ s.title.clone() }</a> },
+                            (false, None) => html! { "From your answers" },
+                        } }</td>
                     </tr>
                 }) }
             </tbody>

@@ -123,7 +123,8 @@ export function expectedGaps(answers, questions, points = 'operating') {
 export function estimation() {
   const e = readToml('estimation');
   return {
-    tiers: Object.fromEntries(e.cost.tiers.map((t) => [t.id, { type1: t.type1.range, type2: t.type2.range }])),
+    tiers: Object.fromEntries(e.cost.tiers.map((t) => [t.id, { type1: t.type1.range, type2: t.type2.range, type2Source: t.type2.source }])),
+    sources: e.sources,
     categories: Object.fromEntries(e.cost.categories.map((c) => [c.category, c.fee.range])),
     complexity: e.cost.complexity,
   };

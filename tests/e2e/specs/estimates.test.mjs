@@ -84,6 +84,12 @@ test('auditor tier and scope answers move the audit fee and the total', async (t
     assert.deepEqual(rows.map((r) => r.key), ['cost.tiers.boutique.type2', 'cost.complexity.per_extra_system',
       'cost.complexity.per_subservice_carve_out', 'cost.complexity.per_window_month_over_3']);
     assert.ok(base.total > base.fee, 'the first-year total includes more than the audit fee');
+    // A sourced figure links to its source by title; an assumption says so.
+    const source = page.locator('tr[data-driver="cost.tiers.boutique.type2"] a');
+    const cited = est.sources[est.tiers.boutique.type2Source];
+    assert.equal(await source.getAttribute('href'), cited.url);
+    assert.equal(await source.textContent(), cited.title);
+    assert.match(cited.url, /^https:\/\//);
 
     // Boutique -> large firm: the fee rises by the difference of the base fees, and so does the total.
     await page.locator('select#tier').selectOption('large_firm');
