@@ -579,3 +579,110 @@ fn print_scenario_figures() {
     );
     assert!(b.estimate.cost.first_year_total.likely > a.estimate.cost.first_year_total.likely);
 }
+
+#[test]
+fn audit_effort_shows_both_sides_and_plans_count_what_the_timeline_shows() {
+    let c = catalog();
+    let r = scenario_a(&c);
+    let cost = &r.estimate.cost;
+    let e = &cost.effort;
+    // Auditor hours are the fee over the blended rate, widest at the ends.
+    let rate = c.estimation.cost.auditor.blended_rate.range;
+    assert!(c.estimation.cost.auditor.blended_rate.assumption);
+    assert_range(
+        e.auditor_hours,
+        [
+            cost.audit_fee.low / rate[2],
+            cost.audit_fee.likely / rate[1],
+            cost.audit_fee.high / rate[0],
+        ],
+        "auditor hours",
+    );
+    // Your hours split into the audit itself and remediation, adding up to the total.
+    assert_range(
+        e.support_hours + e.remediation_hours,
+        [
+            cost.internal_hours.low,
+            cost.internal_hours.likely,
+            cost.internal_hours.high,
+        ],
+        "support plus remediation hours",
+    );
+    assert!(e.support_hours.likely > 0.0);
+    assert!(
+        cost.follow_on_type2.is_none(),
+        "a Type II plan has no follow-on"
+    );
+    // The renewal year pays for running the controls, not only the audit.
+    let running = cost
+        .renewal_drivers
+        .iter()
+        .find(|d| d.key == "cost.internal.operating_fte")
+        .expect("running the controls is a renewal cost");
+    let fte = c.estimation.cost.internal.operating_fte.range;
+    let hourly = c.estimation.cost.internal.hourly_rate.range;
+    let hours = c.estimation.cost.internal.hours_per_year;
+    assert_range(
+        running.amount,
+        [0, 1, 2].map(|i| fte[i] * hours * hourly[i]),
+        "running the controls",
+    );
+
+    // A Type I first: both audits fall in the plan, and the total counts both.
+    let a = scenario_a_answers(&c)
+        .with("scope.deadline", "3m")
+        .with("app.type1_accepted", "yes");
+    let r = evaluate(&c, &a, &assumptions("boutique"));
+    assert!(r.decision.is_type1());
+    let cost = &r.estimate.cost;
+    let follow = cost
+        .follow_on_type2
+        .as_ref()
+        .expect("the Type II that follows");
+    assert!(
+        follow.amount.likely > cost.audit_fee.likely,
+        "a Type II costs more than the Type I"
+    );
+    let optional = cost
+        .optional
+        .iter()
+        .fold(Range::default(), |s, d| s + d.amount);
+    assert_range(
+        cost.first_year_total,
+        [0, 1, 2].map(|i| {
+            cost.audit_fee.get(i)
+                + cost.internal_cost.get(i)
+                + optional.get(i)
+                + follow.amount.get(i)
+        }),
+        "first year with both audits",
+    );
+    // Type I fieldwork follows its source: 4 to 8 weeks.
+    let fw = r
+        .estimate
+        .timeline
+        .phases
+        .iter()
+        .find(|p| p.id == "type1_fieldwork")
+        .unwrap();
+    assert_range(fw.weeks, [4.0, 6.0, 8.0], "Type I fieldwork weeks");
+}
+
+#[test]
+fn a_budget_firm_quotes_what_automation_platform_firms_quote() {
+    let c = catalog();
+    let budget = evaluate(&c, &scenario_a_answers(&c), &assumptions("budget"));
+    let boutique = scenario_a(&c);
+    let base = |r: &Readiness| r.estimate.cost.audit_drivers[0].amount;
+    assert_eq!(
+        budget.estimate.cost.audit_drivers[0].key,
+        "cost.tiers.budget.type2"
+    );
+    // Roughly $12k to $30k for a Type II.
+    assert_range(
+        base(&budget),
+        [12000.0, 20000.0, 30000.0],
+        "budget Type II base fee",
+    );
+    assert!(base(&budget).likely < base(&boutique).likely);
+}

@@ -137,7 +137,15 @@ pub struct CostParams {
     pub complexity: ComplexityParams,
     pub reports: ReportParams,
     pub internal: InternalParams,
+    pub auditor: AuditorParams,
     pub optional: OptionalParams,
+}
+
+/// What turns the fee into the auditor's hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditorParams {
+    pub blended_rate: Param,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,6 +219,9 @@ pub struct InternalParams {
     pub audit_support_hours_type2: Param,
     pub per_extra_category_hours: Param,
     pub hourly_rate: Param,
+    /// People running the controls all year after the first report.
+    pub operating_fte: Param,
+    pub hours_per_year: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -316,6 +327,11 @@ impl EstimationParams {
             &mut i.per_extra_category_hours,
         ));
         out.push(("cost.internal.hourly_rate".into(), &mut i.hourly_rate));
+        out.push(("cost.internal.operating_fte".into(), &mut i.operating_fte));
+        out.push((
+            "cost.auditor.blended_rate".into(),
+            &mut c.auditor.blended_rate,
+        ));
         let o = &mut c.optional;
         out.push(("cost.optional.pen_test".into(), &mut o.pen_test));
         out.push(("cost.optional.consultant".into(), &mut o.consultant));

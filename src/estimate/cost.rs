@@ -50,6 +50,23 @@ pub struct Cost {
     pub first_year_total: Range,
     pub renewal_total: Range,
     pub renewal_drivers: Vec<Driver>,
+    /// When a Type I comes first: the Type II that follows in the same plan.
+    pub follow_on_type2: Option<Driver>,
+    pub effort: AuditEffort,
+}
+
+/// The audit's effort on both sides of the table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct AuditEffort {
+    /// The fee divided by the blended rate: most hours from the lowest fee over the highest rate, and so on.
+    pub auditor_hours: Range,
+    /// The blended hourly rate used, an editable assumption.
+    pub auditor_rate: Range,
+    /// Your team's hours answering evidence requests, walkthroughs and samples.
+    pub support_hours: Range,
+    /// Your team's remediation hours before the audit.
+    pub remediation_hours: Range,
 }
 
 fn from(key: &str, p: &Param, count: f64, label: Option<String>) -> Driver {
@@ -277,7 +294,48 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
             optional.push(from(key, param, 1.0, None));
         }
     }
-    let first_year_total = audit_fee + internal_cost + total(&optional);
+    // A Type I first is followed by the Type II the plan shows: both fees fall in the plan.
+    let follow_on_type2 = pr.type1.then(|| {
+        let type2 = Profile {
+            type1: false,
+            ..pr.clone()
+        };
+        Driver {
+            key: "cost.follow_on_type2".into(),
+            label: format!(
+                "Type II audit that follows the Type I ({}-month window)",
+                pr.window_months
+            ),
+            amount: total(&self::audit_drivers(&type2, p)),
+            source: None,
+            assumption: false,
+        }
+    });
+    let first_year_total = audit_fee
+        + internal_cost
+        + total(&optional)
+        + follow_on_type2
+            .as_ref()
+            .map_or(Range::default(), |d| d.amount);
+    let i = &p.cost.internal;
+    let hours = |remediation: bool| {
+        internal_hour_drivers
+            .iter()
+            .filter(|d| (d.key == "remediation.person_days") == remediation)
+            .fold(Range::default(), |a, d| a + d.amount)
+    };
+    let (support_hours, remediation_hours) = (hours(false), hours(true));
+    let auditor_rate = Range::new(p.cost.auditor.blended_rate.range);
+    let effort = AuditEffort {
+        auditor_hours: Range::new([
+            audit_fee.low / auditor_rate.high.max(1.0),
+            audit_fee.likely / auditor_rate.likely.max(1.0),
+            audit_fee.high / auditor_rate.low.max(1.0),
+        ]),
+        auditor_rate,
+        support_hours,
+        remediation_hours,
+    };
 
     // A renewal year: a 12-month Type II, audit support only, recurring items only.
     let renewal_profile = Profile {
@@ -302,6 +360,19 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
             source: None,
             assumption: true,
         },
+        Driver {
+            key: "cost.internal.operating_fte".into(),
+            label: format!(
+                "{} ({} hours a year each)",
+                i.operating_fte.label,
+                number(i.hours_per_year)
+            ),
+            amount: Range::new(i.operating_fte.range)
+                .scale(i.hours_per_year)
+                .times(rate),
+            source: None,
+            assumption: true,
+        },
     ];
     renewal_drivers.extend(
         optional
@@ -321,5 +392,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         first_year_total,
         renewal_total: total(&renewal_drivers),
         renewal_drivers,
+        follow_on_type2,
+        effort,
     }
 }

@@ -361,6 +361,20 @@ fn timeline_section(ctx: &Ctx) -> Html {
     }
 }
 
+/// The likely weeks of the fieldwork phases in the plan (Type I and Type II).
+fn fieldwork_weeks(ctx: &Ctx) -> String {
+    let weeks: f64 = ctx
+        .readiness
+        .estimate
+        .timeline
+        .phases
+        .iter()
+        .filter(|p| p.id.ends_with("fieldwork"))
+        .map(|p| p.weeks.likely)
+        .sum();
+    format!("{} weeks", trim(weeks))
+}
+
 fn cost_section(ctx: &Ctx) -> Html {
     let c = &ctx.readiness.estimate.cost;
     let a = &ctx.state.assumptions;
@@ -400,6 +414,21 @@ fn cost_section(ctx: &Ctx) -> Html {
                 { card("First year, all in", money(c.first_year_total.likely), span(&c.first_year_total), "cost-total") }
                 { card("Each renewal year", money(c.renewal_total.likely), span(&c.renewal_total), "renewal-total") }
             </div>
+            <h3>{ "Audit effort, both sides" }</h3>
+            <div class="cards" data-testid="audit-effort">
+                { card("Auditor hours", format!("{} h", trim(c.effort.auditor_hours.likely.round())),
+                    format!("{} – {} h at {} – {} an hour (an assumption you can edit: no public source gives auditor hours)",
+                        trim(c.effort.auditor_hours.low.round()), trim(c.effort.auditor_hours.high.round()),
+                        money(c.effort.auditor_rate.low), money(c.effort.auditor_rate.high)), "auditor-hours") }
+                { card("Fieldwork", fieldwork_weeks(ctx), "weeks of the auditor's testing".into(), "fieldwork-weeks") }
+                { card("Your hours during the audit", format!("{} h", trim(c.effort.support_hours.likely.round())),
+                    "evidence requests, walkthroughs and samples".into(), "support-hours") }
+                { card("Your remediation hours", format!("{} h", trim(c.effort.remediation_hours.likely.round())),
+                    "closing the gaps before the audit".into(), "remediation-hours") }
+            </div>
+            if let Some(f) = &c.follow_on_type2 {
+                <p data-testid="follow-on">{ format!("{}: {} (between {} and {}), counted in the first-year total.", f.label, money(f.amount.likely), money(f.amount.low), money(f.amount.high)) }</p>
+            }
             { drivers_table(ctx, "Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
             { drivers_table(ctx, "Internal hours", &c.internal_hour_drivers, false, "Internal hours") }
             if !c.optional.is_empty() { { drivers_table(ctx, "Optional line items", &c.optional, true, "Optional items") } }
