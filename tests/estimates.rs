@@ -207,9 +207,9 @@ fn scenario_a_small_saas_security_only() {
         "3 months is about 13 weeks: {:?}",
         obs.weeks
     );
-    // 6 and 9 months after 2027-01-04.
+    // 4 and 9 months after 2027-01-04: nearly ready, a platform, a 3-month window.
     assert!(
-        t.first_report.likely.as_str() >= "2027-07-04",
+        t.first_report.likely.as_str() >= "2027-05-04",
         "{:?}",
         t.first_report
     );
@@ -281,26 +281,28 @@ fn scenario_b_payments_company_all_categories_many_gaps() {
     assert!(r.gaps.len() > 100, "{} gaps", r.gaps.len());
     assert!(r.scores.overall.target.unwrap() < 20.0);
 
+    // Far from ready with a large scope, but 3 people on it: inside the public 6 to
+    // 15 months to a first Type II, well after scenario A.
     let t = &r.estimate.timeline;
     assert!(
-        t.first_report.likely.as_str() > "2028-01-04",
-        "more than 12 months: {:?}",
+        ("2027-07-04".."2028-04-04").contains(&t.first_report.likely.as_str()),
+        "6 to 15 months: {:?}",
         t.first_report
     );
     assert!(
-        t.first_report.low.as_str() > "2028-01-04",
-        "even the earliest date: {:?}",
+        t.first_report.likely > scenario_a(&c).estimate.timeline.first_report.likely,
+        "later than a ready company: {:?}",
         t.first_report
     );
     assert!(t.deadline.is_none(), "no firm deadline");
     assert!(t.bridge_letter_from.is_some());
     assert!(t.phases.iter().any(|p| p.label.contains("SOC 1 and SOC 2")));
 
-    // Fee, by hand: base 25k/45k/75k; categories 19k/39k/67k; 10 extra systems x 1k/2k/4k;
+    // Fee, by hand: base 25k/45k/75k; categories 32/52/78 % of it (8k/23.4k/58.5k); 10 extra systems x 1k/2k/4k;
     // 3 extra locations x 1k/2.5k/5k; 6 inclusive subservice organisations x 2k/4k/8k;
     // 3 window months beyond 3 x 0/800/1.5k; 201-1,000 people 8k/15k/25k; SOC 1 20k/30k/60k.
     let cost = &r.estimate.cost;
-    assert_range(cost.audit_fee, [97000.0, 182900.0, 334500.0], "audit fee");
+    assert_range(cost.audit_fee, [86000.0, 167300.0, 326000.0], "audit fee");
     for key in [
         "cost.categories.privacy",
         "cost.complexity.per_extra_system",
@@ -378,7 +380,10 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     );
     assert!(!r.decision.allows(Alternative::Type1First));
 
-    let answers = refused.with("app.type1_accepted", "unsure");
+    // With a Type I allowed and a fifth of the capacity, no single change is enough.
+    let answers = refused
+        .with("app.type1_accepted", "unsure")
+        .with("scope.compliance_fte", 0.6);
     let r = evaluate(&c, &answers, &assumptions("boutique"));
     assert_eq!(
         (
@@ -685,4 +690,76 @@ fn a_budget_firm_quotes_what_automation_platform_firms_quote() {
         "budget Type II base fee",
     );
     assert!(base(&budget).likely < base(&boutique).likely);
+}
+
+/// Months from the start date to a date, as a plan reads them.
+fn months_after(start: &str, date: &str) -> f64 {
+    let (a, b) = (isodate(start), isodate(date));
+    (b - a).whole_days() as f64 / 30.44
+}
+
+fn isodate(s: &str) -> time::Date {
+    soc_readiness::estimate::date::parse(s).unwrap()
+}
+
+/// An 8-person startup asked for a SOC 2, Security only, every control at `step`.
+fn startup(step: &str, tooling: &str) -> Readiness {
+    let c = catalog();
+    let mut a = Answers::default()
+        .with("scope.headcount", 8.0)
+        .with("scope.customer_asks", ["soc2"])
+        .with("scope.tooling", tooling)
+        .with("app.categories", ["security_only"]);
+    for (qn, _, q) in c.questions() {
+        if qn.id == "security" {
+            a = a.with(&q.id, step);
+        }
+    }
+    evaluate(&c, &a, &assumptions("boutique"))
+}
+
+fn ready_and_report(r: &Readiness) -> (f64, f64) {
+    let t = &r.estimate.timeline;
+    let ready = &t.phases.iter().find(|p| p.id == "remediation").unwrap().end;
+    (
+        months_after(&t.start, &ready.likely),
+        months_after(&t.start, &t.first_report.likely),
+    )
+}
+
+#[test]
+fn a_startup_from_scratch_lands_inside_the_public_timelines() {
+    // Public figures: 4 to 9 months to audit-ready from scratch, 1 to 2 when mature,
+    // a compliance platform saves about 2 to 4 months; 6 to 15 months end to end for
+    // a first Type II.
+    let scratch = startup("no", "manual");
+    assert_eq!(
+        scratch.estimate.timeline.capacity_fte, 0.5,
+        "the capacity an 8-person company typically has"
+    );
+    let (ready, report) = ready_and_report(&scratch);
+    eprintln!("from scratch: ready {ready:.1} months, report {report:.1} months");
+    assert!(
+        (4.0..=9.0).contains(&ready),
+        "audit-ready after {ready:.1} months"
+    );
+    assert!(
+        (6.0..=15.0).contains(&report),
+        "first Type II after {report:.1} months"
+    );
+
+    let (ready_platform, _) = ready_and_report(&startup("no", "platform"));
+    eprintln!("with a platform: ready {ready_platform:.1} months");
+    assert!(
+        (2.0..=4.0).contains(&(ready - ready_platform)),
+        "a platform saves {:.1} months",
+        ready - ready_platform
+    );
+
+    let (ready_mature, report_mature) = ready_and_report(&startup("implemented", "manual"));
+    eprintln!("mature: ready {ready_mature:.1} months, report {report_mature:.1}");
+    assert!(
+        (1.0..=2.0).contains(&ready_mature),
+        "a mature company is ready after {ready_mature:.1} months"
+    );
 }

@@ -63,6 +63,14 @@ pub struct Inputs {
     pub deadlines: Vec<DeadlineOption>,
 }
 
+/// Up to `up_to` people, a company typically has `fte` people's worth of time for compliance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityBand {
+    pub up_to: f64,
+    pub fte: f64,
+}
+
 /// An option of the customers' year-end question and the month it ends in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,6 +131,12 @@ pub struct TimelineParams {
     pub max_parallel_people: Param,
     pub default_fte: Param,
     pub unanswered_effort_share: Param,
+    /// The share of the listed effort a company actually spends: templates, one fix
+    /// closing several gaps. Calibrated so a company starting from nothing lands in
+    /// the public 4 to 9 months to audit-ready.
+    pub effort_calibration: Param,
+    /// Compliance capacity a company of a given size typically has, when not answered.
+    pub capacity_by_headcount: Vec<CapacityBand>,
     pub platform_effort_factor: Param,
     pub bridge_letter_gap_months: Param,
     /// Months a SOC 1 period should overlap customers' financial year.
@@ -162,7 +176,8 @@ pub struct TierParams {
 #[serde(deny_unknown_fields)]
 pub struct CategoryFee {
     pub category: String,
-    pub fee: Param,
+    /// Share of the base fee the category adds.
+    pub share: Param,
 }
 
 impl CostParams {
@@ -173,7 +188,7 @@ impl CostParams {
         self.categories
             .iter()
             .find(|c| c.category == id)
-            .map(|c| &c.fee)
+            .map(|c| &c.share)
     }
 }
 
@@ -261,6 +276,10 @@ impl EstimationParams {
                 &mut t.unanswered_effort_share,
             ),
             (
+                "timeline.effort_calibration".into(),
+                &mut t.effort_calibration,
+            ),
+            (
                 "timeline.platform_effort_factor".into(),
                 &mut t.platform_effort_factor,
             ),
@@ -275,7 +294,7 @@ impl EstimationParams {
             out.push((format!("cost.tiers.{}.type2", tier.id), &mut tier.type2));
         }
         for c in c.categories.iter_mut() {
-            out.push((format!("cost.categories.{}", c.category), &mut c.fee));
+            out.push((format!("cost.categories.{}", c.category), &mut c.share));
         }
         let x = &mut c.complexity;
         out.push((

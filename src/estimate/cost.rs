@@ -109,9 +109,22 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
         1.0,
         Some(base_label),
     ));
+    // Categories scale with the base fee: a larger engagement, a larger addition.
+    let base_fee = d[0].amount;
     for cat in &pr.extra_categories {
         if let Some(param) = c.category_fee(cat) {
-            d.push(from(&format!("cost.categories.{cat}"), param, 1.0, None));
+            d.push(Driver {
+                key: format!("cost.categories.{cat}"),
+                label: format!(
+                    "{} ({} to {} % of the base fee)",
+                    param.label,
+                    number(param.range[0] * 100.0),
+                    number(param.range[2] * 100.0)
+                ),
+                amount: base_fee.times(Range::new(param.range)),
+                source: param.source.clone(),
+                assumption: param.assumption,
+            });
         }
     }
     let x = &c.complexity;

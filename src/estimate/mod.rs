@@ -85,6 +85,16 @@ pub fn estimate(
     let start = date::parse(&a.start_date)
         .unwrap_or_else(|| date::parse("2026-01-05").expect("valid literal"));
     let fte = number(eff, &inp.compliance_fte)
+        .or_else(|| {
+            // The capacity a company of this size typically has.
+            let people = number(eff, &inp.headcount)?;
+            let band = p
+                .timeline
+                .capacity_by_headcount
+                .iter()
+                .find(|b| people <= b.up_to)?;
+            Some(band.fte)
+        })
         .unwrap_or(p.timeline.default_fte.range[1])
         .max(0.1);
     let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())

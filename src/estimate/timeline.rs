@@ -145,11 +145,11 @@ pub fn person_days(plan: &Plan, p: &EstimationParams) -> Range {
             1.0
         }
     };
-    Range::new(
-        [0, 1, 2].map(|i| {
-            (w.gap_days + w.unanswered_days * t.unanswered_effort_share.range[i]) * factor(i)
-        }),
-    )
+    Range::new([0, 1, 2].map(|i| {
+        (w.gap_days + w.unanswered_days * t.unanswered_effort_share.range[i])
+            * factor(i)
+            * t.effort_calibration.range[i]
+    }))
 }
 
 /// Remediation duration in weeks, per scenario.

@@ -328,7 +328,10 @@ fn timeline_section(ctx: &Ctx) -> Html {
                 <strong data-testid="first-report-date">{ t.first_report.likely.clone() }</strong>
                 { format!(" (between {} and {})", t.first_report.low, t.first_report.high) }</p>
             if let Some(asof) = &t.type1_as_of { <p>{ format!("Type I “as of” date: {} (likely).", asof.likely) }</p> }
-            <p>{ format!("Remediation work: {} at {} FTE.", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }</p>
+            <p data-testid="capacity">{ format!("Remediation work: {} at {} FTE", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }
+                { if ctx.readiness.visibility.question("scope.compliance_fte") && ctx.state.answers.get("scope.compliance_fte").is_none() { " (typical for your headcount)" } else { "" } }
+                { ". " }<a href={crate::app::routes::question_href(&crate::app::routes::Route::Scope, "scope.compliance_fte")}>{ "Change the capacity" }</a></p>
+            { estimate_basis(ctx) }
             if let Some(from) = &t.continues_from {
                 <p data-testid="renewal">{ format!("Renewal: the next period starts on {from}, the day after the last one ended, so customers see no gap.") }</p>
             }
@@ -358,6 +361,25 @@ fn timeline_section(ctx: &Ctx) -> Html {
             }
             { gantt(&t.start, &t.phases) }
         </section>
+    }
+}
+
+/// Why the ranges are as wide as they are: estimates rest on the control answers given.
+fn estimate_basis(ctx: &Ctx) -> Html {
+    let o = &ctx.readiness.scores.overall;
+    let open = o.applicable - o.answered;
+    let share = &ctx
+        .catalog
+        .estimation
+        .timeline
+        .unanswered_effort_share
+        .range;
+    if o.answered == 0 {
+        html! { <p class="warning" data-testid="estimate-basis">{ "No control question is answered yet, so these dates and figures rest on assumptions alone: answer the control questions for an estimate you can plan on." }</p> }
+    } else if open > 0 {
+        html! { <p class="sub" data-testid="estimate-basis">{ format!("{open} of {} control questions are unanswered. The range assumes between {} % and {} % of their work is still to do, which is why it is wide; each answer narrows it.", o.applicable, trim(share[0] * 100.0), trim(share[2] * 100.0)) }</p> }
+    } else {
+        html! {}
     }
 }
 

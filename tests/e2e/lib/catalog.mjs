@@ -125,7 +125,7 @@ export function estimation() {
   return {
     tiers: Object.fromEntries(e.cost.tiers.map((t) => [t.id, { type1: t.type1.range, type2: t.type2.range, type2Source: t.type2.source }])),
     sources: e.sources,
-    categories: Object.fromEntries(e.cost.categories.map((c) => [c.category, c.fee.range])),
+    categories: Object.fromEntries(e.cost.categories.map((c) => [c.category, c.share.range])),
     complexity: e.cost.complexity,
   };
 }
