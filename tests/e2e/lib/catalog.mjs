@@ -27,8 +27,7 @@ function parseValue(raw) {
     const out = { raw: v };
     const range = v.match(/range\s*=\s*\[([^\]]*)\]/);
     if (range) out.range = range[1].split(',').map(Number);
-    const label = v.match(/label\s*=\s*"([^"]*)"/);
-    if (label) out.label = label[1];
+    for (const [, k, text] of v.matchAll(/(\w+)\s*=\s*"([^"]*)"/g)) out[k] = text;
     return out;
   }
   return undefined;
