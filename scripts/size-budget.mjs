@@ -5,8 +5,7 @@
 // against regressions; it is not a design limit, and the size goals live in
 // the benchmark (scripts/bench.sh). It is the measured first load with the
 // SOC 1 path, the decision rules and the audit-effort estimates in (343.1 KB)
-// plus 5 KB, and
-// comes down with each release that measures less.
+// plus 5 KB, and comes down with each release that measures less.
 // Usage: node scripts/size-budget.mjs [dist-dir]   (or DIST=dir)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
