@@ -246,3 +246,21 @@ fn rules_that_read_decisions_too_early_or_readiness_wrongly_are_reported() {
         );
     }
 }
+
+#[test]
+fn editable_numbers_need_bounds_that_hold_their_range() {
+    let errs = errors_after(|c| {
+        c.estimation.cost.internal.hourly_rate.bounds = None;
+        c.estimation.cost.internal.operating_fte.bounds = Some([0.1, 0.2]);
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("cost.internal.hourly_rate") && e.contains("needs `bounds`")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("cost.internal.operating_fte") && e.contains("do not hold")),
+        "{errs:?}"
+    );
+}

@@ -180,9 +180,17 @@ fn import_refuses_bad_files_with_what_and_where() {
     out_of_range["answers"]["values"]["scope.headcount"] = serde_json::json!({"n": -5});
     let e = err(&out_of_range.to_string());
     assert!(
-        e.starts_with("answers.values.\"scope.headcount\": expected a number"),
+        e.starts_with("answers.values.\"scope.headcount\": expected a whole number from 1"),
         "{e}"
     );
+    // Headcount counts people: 2.5 is refused, not rounded.
+    let mut fractional = good.clone();
+    fractional["answers"]["values"]["scope.headcount"] = serde_json::json!({"n": 2.5});
+    assert!(err(&fractional.to_string()).contains("expected a whole number"));
+    // A start date in the year 1 or 9999 is not a plan.
+    let mut far = good.clone();
+    far["assumptions"]["start_date"] = "9999-01-01".into();
+    assert!(err(&far.to_string()).contains("between 2000 and 2100"));
 
     let mut bad_option = good.clone();
     let first_control = c
@@ -404,4 +412,40 @@ proptest! {
         bytes.truncate(bytes.len() - cut.min(bytes.len()));
         let _ = import::parse(catalog(), &String::from_utf8_lossy(&bytes));
     }
+}
+
+#[test]
+fn assumptions_outside_their_bounds_or_out_of_order_are_refused_never_reordered() {
+    let c = catalog();
+    let good = serde_json::to_value(export_of(&full_security())).unwrap();
+    let with = |r: serde_json::Value| {
+        let mut doc = good.clone();
+        doc["assumptions"]["overrides"] = serde_json::json!({ "cost.internal.hourly_rate": r });
+        import::parse(c, &doc.to_string()).map_err(|e| e.to_string())
+    };
+    assert!(with(serde_json::json!([50, 80, 120])).is_ok());
+    let e = with(serde_json::json!([50, 130, 120])).unwrap_err();
+    assert!(
+        e.contains("expected low <= likely <= high, each from 10 to 1000"),
+        "{e}"
+    );
+    assert!(
+        with(serde_json::json!([50, 80, 1e300])).is_err(),
+        "absurd values are refused"
+    );
+    assert!(
+        with(serde_json::json!([0, 80, 120])).is_err(),
+        "below the lowest bound"
+    );
+    // The estimate never takes an override the bounds refuse.
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(
+        "cost.internal.hourly_rate".to_string(),
+        [50.0, 130.0, 120.0],
+    );
+    let p = c.estimation.with_overrides(&overrides);
+    assert_eq!(
+        p.cost.internal.hourly_rate,
+        c.estimation.cost.internal.hourly_rate
+    );
 }

@@ -159,7 +159,7 @@ fn records_with_answers_outside_the_catalog_are_refused_with_where() {
         .insert("scope.headcount".into(), AnswerValue::Number(-5.0));
     let e = library::decode(c, &library::encode(&record_of(a, ""))).unwrap_err();
     assert_eq!(e.location, "answers.values.\"scope.headcount\"");
-    assert!(e.reason.starts_with("expected a number"), "{e}");
+    assert!(e.reason.starts_with("expected a whole number"), "{e}");
 
     let mut a = full_security();
     a.values
@@ -232,10 +232,14 @@ fn assumptions_from(
         tooling: flags & 4 == 4,
         overrides: BTreeMap::new(),
     };
+    // `v` in 0..1 places an ordered triple inside the assumption's bounds.
     if let Some((k, v)) = override_at {
         let keys = catalog().estimation.assumptions();
-        let key = keys[k % keys.len()].0.clone();
-        a.overrides.insert(key, [v, v * 2.0, v * 3.0]);
+        let (key, p) = &keys[k % keys.len()];
+        let [lo, hi] = p.bounds.expect("editable numbers have bounds");
+        let step = v * (hi - lo) / 3.0;
+        a.overrides
+            .insert(key.clone(), [lo + step, lo + 2.0 * step, lo + 3.0 * step]);
     }
     a
 }
@@ -251,7 +255,7 @@ proptest! {
         tier in 0usize..3,
         flags in any::<u8>(),
         date in any::<u16>(),
-        over in prop::option::of((any::<usize>(), 0.0f64..1e6)),
+        over in prop::option::of((any::<usize>(), 0.0f64..1.0)),
     ) {
         let r = Record {
             name,

@@ -682,9 +682,9 @@ proptest! {
             let mut f = [*a, *b, *c];
             f.sort_by(f64::total_cmp);
             let base = p.range[1].max(1.0);
-            // Shares and factors stay fractions; everything else scales freely.
-            let cap = if key.contains("share") || key.contains("factor") { 1.0 } else { f64::MAX };
-            overrides.insert(key.clone(), f.map(|x| (x * base).min(cap)));
+            // Inside the bounds a user may give it (others would be refused).
+            let [lo, hi] = p.bounds.expect("editable numbers have bounds");
+            overrides.insert(key.clone(), f.map(|x| (x * base).clamp(lo, hi)));
         }
         let assume = Assumptions { overrides, ..assumptions(&scope) };
         let r = evaluate(catalog(), &answers(&scope, &OPTIONAL_CATEGORIES, &controls), &assume);

@@ -18,6 +18,18 @@ pub struct Param {
     pub assumption: bool,
     #[serde(default)]
     pub label: String,
+    /// `[lowest, highest]` a user may set: editable numbers only.
+    #[serde(default)]
+    pub bounds: Option<[f64; 2]>,
+}
+
+impl Param {
+    /// True for a user's `[low, likely, high]` this parameter can take: finite,
+    /// ordered and within its bounds. Nothing is re-sorted or clamped.
+    pub fn accepts(&self, r: &[f64; 3]) -> bool {
+        let [lo, hi] = self.bounds.unwrap_or([0.0, 1e9]);
+        r.iter().all(|v| v.is_finite() && (lo..=hi).contains(v)) && r[0] <= r[1] && r[1] <= r[2]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -376,7 +388,7 @@ impl EstimationParams {
             for (key, p) in copy.params_mut() {
                 if let Some(r) = overrides.get(&key) {
                     let editable = p.assumption || key.starts_with(EDITABLE_PREFIX);
-                    if editable && r.iter().all(|v| v.is_finite() && *v >= 0.0) {
+                    if editable && p.accepts(r) {
                         p.range = *r;
                         p.assumption = true;
                     }
@@ -424,6 +436,21 @@ pub fn validate(p: &EstimationParams) -> Vec<CatalogError> {
                 reason: "needs a source or `assumption = true`".into(),
             }),
             _ => {}
+        }
+        let editable = param.assumption || key.starts_with(EDITABLE_PREFIX);
+        match param.bounds {
+            Some([lo, hi]) if lo <= hi && param.range.iter().all(|v| (lo..=hi).contains(v)) => {}
+            Some(b) => errors.push(CatalogError {
+                file: file.into(),
+                location: key.clone(),
+                reason: format!("bounds {b:?} do not hold the range {:?}", param.range),
+            }),
+            None if editable => errors.push(CatalogError {
+                file: file.into(),
+                location: key.clone(),
+                reason: "an editable number needs `bounds`".into(),
+            }),
+            None => {}
         }
         if param.label.trim().is_empty() {
             errors.push(CatalogError {

@@ -180,6 +180,9 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// A number question that takes whole numbers only (people, systems).
+    #[serde(default)]
+    pub integer: bool,
     /// Leaving it empty is a valid answer (for example "follow the recommendation").
     #[serde(default)]
     pub empty_is_answer: bool,

@@ -310,6 +310,7 @@ fn check_question(
             (Some(lo), Some(hi)) if lo <= hi => {}
             _ => err("a number question needs min <= max".into()),
         },
+        _ if q.integer => err("only a number question can be `integer`".into()),
         QuestionKind::Text | QuestionKind::Date => {}
     }
 }

@@ -53,7 +53,10 @@ pub fn answers(catalog: &Catalog, answers: &Answers) -> Result<(), Problem> {
                     && os.iter().enumerate().all(|(i, o)| !os[..i].contains(o))
             }
             (QuestionKind::Number, AnswerValue::Number(n)) => {
-                n.is_finite() && *n >= q.min.unwrap_or(f64::MIN) && *n <= q.max.unwrap_or(f64::MAX)
+                n.is_finite()
+                    && *n >= q.min.unwrap_or(f64::MIN)
+                    && *n <= q.max.unwrap_or(f64::MAX)
+                    && (!q.integer || n.fract() == 0.0)
             }
             (QuestionKind::Text, AnswerValue::One(t)) => {
                 t.chars().count() <= q.max.unwrap_or(200.0) as usize
@@ -105,7 +108,8 @@ fn expected(catalog: &Catalog, q: &crate::catalog::Question) -> String {
             ids(q.options.iter().map(|o| o.id.as_str()).collect())
         ),
         QuestionKind::Number => format!(
-            "expected a number from {} to {}",
+            "expected a {} from {} to {}",
+            if q.integer { "whole number" } else { "number" },
             q.min.unwrap_or(0.0),
             q.max.map_or("any size".into(), |m| m.to_string())
         ),
@@ -127,23 +131,30 @@ pub fn assumptions(catalog: &Catalog, a: &Assumptions) -> Result<(), Problem> {
             format!("unknown auditor tier \"{}\"", a.tier),
         ));
     }
-    if crate::estimate::date::parse(&a.start_date).is_none() {
+    // The page allows a window around today; a file can only be held to the calendar's sense.
+    if !crate::estimate::date::parse(&a.start_date)
+        .is_some_and(|d| (2000..=2100).contains(&d.year()))
+    {
         return Err(Problem::new(
             "assumptions.start_date",
-            "expected a date as YYYY-MM-DD",
+            "expected a date as YYYY-MM-DD between 2000 and 2100",
         ));
     }
     let editable = params.assumptions();
     for (key, r) in &a.overrides {
         let at = format!("assumptions.overrides.\"{key}\"");
-        if !editable.iter().any(|(k, _)| k == key) {
+        let Some((_, p)) = editable.iter().find(|(k, _)| k == key) else {
             return Err(Problem::new(at, "not an editable assumption"));
-        }
-        if !r.iter().all(|v| v.is_finite() && (0.0..=1e9).contains(v)) || r[0] > r[1] || r[1] > r[2]
-        {
+        };
+        if !p.accepts(r) {
+            let [lo, hi] = p.bounds.unwrap_or([0.0, 1e9]);
             return Err(Problem::new(
                 at,
-                "expected low <= likely <= high, each from 0 to 1,000,000,000",
+                format!(
+                    "expected low <= likely <= high, each from {} to {}",
+                    crate::text::number(lo),
+                    crate::text::number(hi)
+                ),
             ));
         }
     }

@@ -2,7 +2,9 @@
 
 pub mod announcer;
 pub mod assessments;
+pub mod assumption_row;
 pub mod charts;
+pub mod date_field;
 pub mod decision;
 pub mod import_box;
 pub mod layout;

@@ -4,6 +4,7 @@
 //! (and the summaries). Text and notes are kept as typed; saving is debounced
 //! (see `app::autosave`), so a reload mid-sentence loses nothing.
 
+use crate::app::components::date_field::DateField;
 use crate::app::state::{Action, State};
 use crate::catalog::{Question, QuestionKind, ScaleOption};
 use crate::estimate::range::number;
@@ -19,13 +20,6 @@ pub struct QuestionProps {
     pub answer: Option<AnswerValue>,
     pub note: Option<String>,
     pub dispatch: UseReducerDispatcher<State>,
-}
-
-fn input_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }
 
 /// A text or date answer as the field shows it.
@@ -51,6 +45,8 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         Callback::from(move |_| set(None))
     };
     let help_id = format!("{id}-help");
+    // What was typed into a number field that cannot be used, and why.
+    let number_problem = use_state(|| None::<(String, String)>);
     let is_na = answer
         .as_ref()
         .and_then(|a| a.as_str())
@@ -117,42 +113,65 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             }
         }
         QuestionKind::Number => {
-            let value = answer
-                .as_ref()
-                .and_then(|a| a.as_number())
-                .map(number)
-                .unwrap_or_default();
+            // An unusable entry stays in the field, with its message, until it is fixed.
+            let value = match &*number_problem {
+                Some((typed, _)) => typed.clone(),
+                None => answer
+                    .as_ref()
+                    .and_then(|a| a.as_number())
+                    .map(number)
+                    .unwrap_or_default(),
+            };
             let (min, max) = (q.min.unwrap_or(0.0), q.max.unwrap_or(f64::MAX));
+            let integer = q.integer;
+            let problem = number_problem.clone();
+            let error_id = format!("{id}-error");
             html! {
                 <div class="number">
-                    <input type="number" id={format!("{id}--input")} inputmode="decimal" value={value}
-                        min={number(min)} max={q.max.map(number)} step="any" aria-labelledby={format!("{id}-legend")}
-                        aria-describedby={help_id.clone()}
+                    <input type="number" id={format!("{id}--input")} inputmode={if integer { "numeric" } else { "decimal" }} value={value}
+                        min={number(min)} max={q.max.map(number)} step={if integer { "1" } else { "any" }} aria-labelledby={format!("{id}-legend")}
+                        aria-describedby={if number_problem.is_some() { format!("{help_id} {error_id}") } else { help_id.clone() }}
+                        aria-invalid={number_problem.is_some().then_some("true")}
                         onchange={Callback::from(move |e: Event| {
-                            let raw = input_value(&e);
-                            match raw.trim().parse::<f64>() {
-                                Ok(n) if n.is_finite() => set(Some(AnswerValue::Number(n.clamp(min, max)))),
-                                _ => set(None),
+                            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+                            let raw = input.value();
+                            let range = format!("from {} to {}", number(min), number(max));
+                            // The field keeps what was typed; an answer it does not show is never used.
+                            let verdict = match raw.trim().parse::<f64>() {
+                                _ if input.validity().bad_input() => Err(format!("That is not a number: enter one {range}. The answer stays empty until then.")),
+                                Err(_) if raw.trim().is_empty() => Ok(None),
+                                Ok(n) if n.is_finite() && (min..=max).contains(&n) && (!integer || n.fract() == 0.0) => Ok(Some(n)),
+                                Ok(n) if n.is_finite() && (min..=max).contains(&n) => Err(format!("{} is not a whole number: enter one {range}. The answer stays empty until then.", raw.trim())),
+                                _ => Err(format!("{} is outside the range: enter a number {range}. The answer stays empty until then.", raw.trim())),
+                            };
+                            match verdict {
+                                Ok(v) => {
+                                    problem.set(None);
+                                    set(v.map(AnswerValue::Number));
+                                }
+                                Err(msg) => {
+                                    problem.set(Some((raw, msg)));
+                                    set(None);
+                                }
                             }
                         })} />
                     if let Some(u) = &q.unit { <span class="unit">{ u }</span> }
+                    if let Some((_, msg)) = &*number_problem {
+                        <p class="warning" id={error_id} role="alert">{ msg.clone() }</p>
+                    }
                 </div>
             }
         }
         QuestionKind::Date => {
             let value = text_of(answer.as_ref());
+            // Dates a question can mean: the last few years and the year ahead.
+            let today = crate::app::today();
+            let year: i32 = today[..4].parse().unwrap_or(2026);
             html! {
-                <input type="date" class="date" id={format!("{id}--input")} value={value}
-                    aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
-                    onchange={Callback::from(move |e: Event| {
-                        let v = input_value(&e);
-                        // The browser hands over a complete ISO date or nothing.
-                        if v.is_empty() {
-                            set(None);
-                        } else if crate::estimate::date::parse(&v).is_some() {
-                            set(Some(AnswerValue::One(v)));
-                        }
-                    })} />
+                <DateField id={format!("{id}--input")} label="Date (YYYY-MM-DD) " value={value}
+                    earliest={format!("{}{}", year - 5, &today[4..])} latest={format!("{}{}", year + 1, &today[4..])}
+                    when_cleared="Cleared: this answer is empty."
+                    onchange={Callback::from(move |d: Option<String>| set(d.map(AnswerValue::One)))} />
             }
         }
         QuestionKind::Text => {

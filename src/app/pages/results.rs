@@ -1,6 +1,8 @@
 //! The results dashboard: scores, decision, gaps, timeline and cost, each with its reasons.
 
+use crate::app::components::assumption_row::AssumptionRow;
 use crate::app::components::charts::{bar_chart, gantt, BarRow};
+use crate::app::components::date_field::DateField;
 use crate::app::components::decision::decision_panel;
 use crate::app::components::share_panel::SharePanel;
 use crate::app::components::summary::band_label;
@@ -310,19 +312,21 @@ fn gap_list(ctx: &Ctx) -> Html {
 fn timeline_section(ctx: &Ctx) -> Html {
     let t = &ctx.readiness.estimate.timeline;
     let dispatch = ctx.state.dispatcher();
-    let on_start = Callback::from(move |e: Event| {
-        if let Some(i) = input(&e) {
-            if crate::estimate::date::parse(&i.value()).is_some() {
-                dispatch.dispatch(Action::StartDate(i.value()));
-            }
-        }
-    });
+    let today = crate::app::today();
+    let on_start = {
+        let today = today.clone();
+        Callback::from(move |d: Option<String>| {
+            dispatch.dispatch(Action::StartDate(d.unwrap_or_else(|| today.clone())));
+        })
+    };
+    // A plan can start up to a year back (work already under way) and up to three years ahead.
+    let (earliest, latest) = start_window(&today);
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ "Timeline" }</h2>
             <p>
-                <label for="start-date">{ "Start date " }</label>
-                <input type="date" id="start-date" value={t.start.clone()} onchange={on_start} />
+                <DateField id="start-date" label="Start date " value={t.start.clone()} earliest={earliest} latest={latest}
+                    onchange={on_start} when_cleared={format!("Cleared: the plan starts today, {today}.")} />
             </p>
             <p class="headline">{ "First report in hand: " }
                 <strong data-testid="first-report-date">{ t.first_report.likely.clone() }</strong>
@@ -362,6 +366,15 @@ fn timeline_section(ctx: &Ctx) -> Html {
             { gantt(&t.start, &t.phases) }
         </section>
     }
+}
+
+/// The dates a plan may start on, around today.
+fn start_window(today: &str) -> (String, String) {
+    use crate::estimate::date;
+    let t = date::parse(today).unwrap_or_else(|| date::parse("2026-01-01").expect("a date"));
+    let back = t.replace_year(t.year() - 1).unwrap_or(t);
+    let ahead = date::add_months(t, 36).unwrap_or(t);
+    (date::format(back), date::format(ahead))
 }
 
 /// Why the ranges are as wide as they are: estimates rest on the control answers given.
@@ -461,24 +474,8 @@ fn cost_section(ctx: &Ctx) -> Html {
                 <table>
                     <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th><th scope="col">{ "Likely" }</th><th scope="col">{ "High" }</th></tr></thead>
                     <tbody>
-                        { for editable.into_iter().map(|(key, p)| {
-                            let cells = (0..3).map(|i| {
-                                let d = d.clone();
-                                let key = key.clone();
-                                let range = p.range;
-                                let label = format!("{} ({})", p.label, ["low", "likely", "high"][i]);
-                                html! { <td><input type="number" min="0" step="any" aria-label={label} value={trim(range[i]).replace(',', "")}
-                                    onchange={Callback::from(move |e: Event| {
-                                        if let Some(v) = input(&e).and_then(|i| i.value().parse::<f64>().ok()) {
-                                            let mut r = range;
-                                            // The bounds saved and imported values are held to (see report::check).
-                                            r[i] = if v.is_finite() { v.clamp(0.0, 1e9) } else { range[i] };
-                                            r.sort_by(f64::total_cmp);
-                                            d.dispatch(Action::Override(key.clone(), Some(r)));
-                                        }
-                                    })} /></td> }
-                            }).collect::<Html>();
-                            html! { <tr><th scope="row">{ p.label.clone() }</th>{ cells }</tr> }
+                        { for editable.into_iter().map(|(key, p)| html! {
+                            <AssumptionRow key={key.clone()} key_name={key.clone()} param={p} dispatch={d.clone()} />
                         }) }
                     </tbody>
                 </table>

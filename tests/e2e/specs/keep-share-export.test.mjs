@@ -153,7 +153,7 @@ test('a refused import says what is wrong and where, and changes nothing', async
       ['newer.json', JSON.stringify({ ...good, schema_version: 99 }), /newer version/],
       ['unknown-question.json', JSON.stringify({ ...good, answers: { ...good.answers, values: { ...good.answers.values, 'sec.nope': { o: 'no' } } } }), /answers\.values\."sec\.nope".*no such question/],
       ['bad-option.json', JSON.stringify({ ...good, answers: { ...good.answers, values: { ...good.answers.values, [first]: { o: 'maybe' } } } }), new RegExp(`answers\\.values\\."${first.replace(/\./g, '\\.')}".*expected one of`)],
-      ['out-of-range.json', JSON.stringify({ ...good, answers: { ...good.answers, values: { ...good.answers.values, 'scope.headcount': { n: -4 } } } }), /scope\.headcount.*expected a number/],
+      ['out-of-range.json', JSON.stringify({ ...good, answers: { ...good.answers, values: { ...good.answers.values, 'scope.headcount': { n: -4 } } } }), /scope\.headcount.*expected a whole number/],
       ['bad-tier.json', JSON.stringify({ ...good, assumptions: { ...good.assumptions, tier: 'cheapest' } }), /assumptions\.tier/],
       ['wrong-type.json', JSON.stringify({ ...good, answers: { values: 'all of them' } }), /answers\.values/],
       ['too-large.json', ' '.repeat(2 * 1024 * 1024 + 10), /largest accepted/],

@@ -1,0 +1,92 @@
+//! One editable assumption: low, likely and high. A value outside the bounds or
+//! out of order is shown with a message and not used; nothing is re-sorted.
+
+use crate::app::format::trim;
+use crate::app::state::{Action, State};
+use crate::catalog::estimation::Param;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AssumptionRowProps {
+    pub key_name: String,
+    pub param: Param,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+const COLUMNS: [&str; 3] = ["low", "likely", "high"];
+
+#[component]
+pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
+    let problem = use_state(|| None::<String>);
+    let range = p.param.range;
+    let [lo, hi] = p.param.bounds.unwrap_or([0.0, 1e9]);
+    let error_id = format!("{}-error", p.key_name.replace('.', "-"));
+    let cells = (0..3)
+        .map(|i| {
+            let invalid = problem.is_some();
+            let (problem, dispatch, key, param) = (
+                problem.clone(),
+                p.dispatch.clone(),
+                p.key_name.clone(),
+                p.param.clone(),
+            );
+            let onchange = Callback::from(move |e: Event| {
+                let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                let raw = input.value();
+                let mut r = param.range;
+                match raw.trim().parse::<f64>() {
+                    Ok(v) if v.is_finite() => r[i] = v,
+                    _ => {
+                        problem.set(Some(format!(
+                            "Enter a number from {} to {}; the estimate still uses {}.",
+                            trim(lo),
+                            trim(hi),
+                            trim(param.range[i])
+                        )));
+                        return;
+                    }
+                }
+                if param.accepts(&r) {
+                    problem.set(None);
+                    dispatch.dispatch(Action::Override(key.clone(), Some(r)));
+                } else if !(lo..=hi).contains(&r[i]) {
+                    problem.set(Some(format!(
+                        "{} must be from {} to {}; the estimate still uses {}.",
+                        COLUMNS[i],
+                        trim(lo),
+                        trim(hi),
+                        trim(param.range[i])
+                    )));
+                } else {
+                    problem.set(Some(format!(
+                        "Keep low <= likely <= high: {} {} does not fit between the others, so the estimate still uses {}.",
+                        COLUMNS[i],
+                        trim(r[i]),
+                        trim(param.range[i])
+                    )));
+                }
+            });
+            let label = format!("{} ({})", p.param.label, COLUMNS[i]);
+            html! {
+                <td><input type="number" step="any" min={trim(lo).replace(',', "")} max={trim(hi).replace(',', "")}
+                    aria-label={label} value={trim(range[i]).replace(',', "")}
+                    aria-invalid={invalid.then_some("true")}
+                    aria-describedby={invalid.then(|| error_id.clone())}
+                    {onchange} /></td>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <>
+            <tr data-assumption={p.key_name.clone()}><th scope="row">{ p.param.label.clone() }</th>{ cells }</tr>
+            if let Some(msg) = &*problem {
+                <tr class="assumption-problem"><td colspan="4"><p class="warning" id={error_id.clone()} role="alert">{ msg.clone() }</p></td></tr>
+            }
+        </>
+    }
+}
