@@ -191,3 +191,68 @@ test('a deadline that cannot be met says so and offers alternatives', async (t) 
     assert.ok(isoDate(await firstReport(page)) > isoDate(due), 'the first report is after the deadline');
   });
 });
+
+test('bad input gets a message and is never used: number questions, assumptions, start date', async (t) => {
+  await withPage(t, async ({ page, log }) => {
+    await open(page, server.url, '/scope');
+    await fill(page, 'scope.headcount', 12);
+    const headcount = page.locator('[id="scope.headcount--input"]');
+    const message = page.locator('fieldset[data-question="scope.headcount"] .warning');
+    // A fraction of a person: the typed value stays, with a message, and no answer is used.
+    await headcount.fill('2.5');
+    await headcount.press('Tab');
+    await message.waitFor();
+    assert.match(await message.textContent(), /2\.5 is not a whole number/);
+    assert.equal(await headcount.inputValue(), '2.5', 'what was typed stays visible');
+    assert.equal(await headcount.getAttribute('aria-invalid'), 'true');
+    // Above the largest number allowed: said, not clamped.
+    const systems = page.locator('[id="scope.systems--input"]');
+    await systems.fill('700');
+    await systems.press('Tab');
+    const sysMessage = page.locator('fieldset[data-question="scope.systems"] .warning');
+    await sysMessage.waitFor();
+    assert.match(await sysMessage.textContent(), /700 is outside the range: enter a number from 1 to 500/);
+    assert.equal(await systems.inputValue(), '700');
+    // A good value clears the message and is used.
+    await fill(page, 'scope.headcount', 8);
+    assert.equal(await message.count(), 0);
+
+    await results(page);
+    const before = await fee(page);
+    await page.locator('details.assumptions summary').click();
+    const row = page.locator('tr[data-assumption="cost.auditor.blended_rate"]');
+    const likely = row.locator('input').nth(1);
+    // Likely above high: refused with a message, nothing re-sorted.
+    await likely.fill('5000');
+    await likely.press('Tab');
+    const problem = page.locator('tr.assumption-problem .warning');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /likely must be from 50 to 1,500; the estimate still uses 200\./);
+    await likely.fill('300');
+    await likely.press('Tab');
+    assert.match(await problem.textContent(), /Keep low <= likely <= high/);
+    assert.equal(await row.locator('input').nth(2).inputValue(), '275', 'high is not moved');
+    // An accepted value changes the auditor hours, not the fee.
+    await likely.fill('250');
+    await likely.press('Tab');
+    await eventually(() => problem.count(), (n) => n === 0, { what: 'the message goes once the value fits' });
+    assert.equal(await fee(page), before, 'the rate changes hours, not the fee');
+    assert.match(await text(page, '[data-testid="auditor-hours"]'), /^\d+ h$/);
+
+    // Start date far away: said, and the field goes back to the date in use.
+    const start = page.locator('input#start-date');
+    const used = await start.inputValue();
+    await start.fill('9999-01-01');
+    await start.press('Tab');
+    const startProblem = page.locator('.date-field .warning');
+    await startProblem.waitFor();
+    assert.match(await startProblem.textContent(), /9999-01-01 is outside \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\. Still using/);
+    assert.equal(await start.inputValue(), used);
+    // Cleared: the plan starts today, and the field says so.
+    await start.fill('');
+    await start.dispatchEvent('change');
+    await eventually(() => startProblem.textContent(), (s) => /Cleared: the plan starts today/.test(s), { what: 'cleared start date' });
+    assert.match(await start.inputValue(), /^\d{4}-\d{2}-\d{2}$/, 'the field shows the date in use');
+    assert.deepEqual(problems(log), []);
+  });
+});
