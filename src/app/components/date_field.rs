@@ -27,9 +27,27 @@ pub struct DateFieldProps {
 #[component]
 pub fn DateField(p: &DateFieldProps) -> Html {
     let problem = use_state(|| None::<String>);
+    // What is being typed, so a render in between (a save, another tab) keeps it.
+    let draft = use_mut_ref(|| None::<String>);
     let error_id = format!("{}-error", p.id);
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                *draft.borrow_mut() = Some(input.value());
+            }
+        })
+    };
+    let shown = draft
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| p.value.to_string());
     let onchange = {
         let (problem, on, value) = (problem.clone(), p.onchange.clone(), p.value.clone());
+        let draft = draft.clone();
         let (earliest, latest, cleared) =
             (p.earliest.clone(), p.latest.clone(), p.when_cleared.clone());
         Callback::from(move |e: Event| {
@@ -40,6 +58,7 @@ pub fn DateField(p: &DateFieldProps) -> Html {
                 return;
             };
             let raw = input.value().trim().to_owned();
+            *draft.borrow_mut() = None;
             let keep = |why: String| {
                 input.set_value(&value);
                 let using = if value.is_empty() {
@@ -75,7 +94,7 @@ pub fn DateField(p: &DateFieldProps) -> Html {
         <span class="date-field">
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="text" id={p.id.clone()} inputmode="numeric" placeholder="YYYY-MM-DD" autocomplete="off"
-                pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" value={p.value.clone()} {onchange}
+                pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" value={shown} {oninput} {onchange}
                 aria-invalid={problem.is_some().then_some("true")}
                 aria-describedby={problem.is_some().then(|| error_id.clone())} />
             if let Some(msg) = &*problem {

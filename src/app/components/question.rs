@@ -47,6 +47,8 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
     let help_id = format!("{id}-help");
     // What was typed into a number field that cannot be used, and why.
     let number_problem = use_state(|| None::<(String, String)>);
+    // A number being typed, so a render in between (a save, another tab) keeps it.
+    let number_draft = use_mut_ref(|| None::<String>);
     let is_na = answer
         .as_ref()
         .and_then(|a| a.as_str())
@@ -114,9 +116,11 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         }
         QuestionKind::Number => {
             // An unusable entry stays in the field, with its message, until it is fixed.
-            let value = match &*number_problem {
-                Some((typed, _)) => typed.clone(),
-                None => answer
+            let draft = number_draft.clone();
+            let value = match (number_draft.borrow().clone(), &*number_problem) {
+                (Some(typed), _) => typed,
+                (None, Some((typed, _))) => typed.clone(),
+                (None, None) => answer
                     .as_ref()
                     .and_then(|a| a.as_number())
                     .map(number)
@@ -132,9 +136,18 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                         min={number(min)} max={q.max.map(number)} step={if integer { "1" } else { "any" }} aria-labelledby={format!("{id}-legend")}
                         aria-describedby={if number_problem.is_some() { format!("{help_id} {error_id}") } else { help_id.clone() }}
                         aria-invalid={number_problem.is_some().then_some("true")}
+                        oninput={{
+                            let draft = draft.clone();
+                            Callback::from(move |e: InputEvent| {
+                                if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                                    *draft.borrow_mut() = Some(i.value());
+                                }
+                            })
+                        }}
                         onchange={Callback::from(move |e: Event| {
                             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
                             let raw = input.value();
+                            *draft.borrow_mut() = None;
                             let range = format!("from {} to {}", number(min), number(max));
                             // The field keeps what was typed; an answer it does not show is never used.
                             let verdict = match raw.trim().parse::<f64>() {

@@ -39,8 +39,8 @@ test('after load, a whole assessment makes no network request', async (t) => {
     await go(page, '/results');
     await page.locator('select#tier').selectOption('large_firm');
     await page.locator('main details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
-    await page.locator('input[type=date]').first().fill('2027-03-01');
-    await page.locator('input[type=date]').first().press('Tab');
+    await page.locator('input#start-date').fill('2027-03-01');
+    await page.locator('input#start-date').press('Tab');
     await page.goBack();
     await page.goForward();
     assert.match(await text(page, 'main h1'), /results/i, 'still on the results after Back and Forward');
