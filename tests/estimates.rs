@@ -374,6 +374,7 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
         ids,
         [
             Alternative::SecurityOnly,
+            Alternative::OutsideHelp,
             Alternative::DoubleCapacity,
             Alternative::AllTogether
         ]
@@ -401,20 +402,21 @@ fn a_missed_deadline_says_so_and_offers_alternatives() {
     assert!(!deadline.alternatives.is_empty());
     let ids: Vec<Alternative> = deadline.alternatives.iter().map(|x| x.id).collect();
     assert_eq!(
-        &ids[..3],
+        &ids[..4],
         [
             Alternative::Type1First,
             Alternative::SecurityOnly,
+            Alternative::OutsideHelp,
             Alternative::DoubleCapacity
         ]
         .as_slice()
     );
     // No single change is enough here, so the combination is offered too, and it is
     // at least as fast as each change alone.
-    assert!(deadline.alternatives[..3].iter().all(|a| !a.meets_deadline));
+    assert!(deadline.alternatives[..4].iter().all(|a| !a.meets_deadline));
     let together = deadline.alternatives.last().unwrap();
     assert_eq!(together.id, Alternative::AllTogether);
-    assert!(deadline.alternatives[..3]
+    assert!(deadline.alternatives[..4]
         .iter()
         .all(|a| together.first_report.likely <= a.first_report.likely));
     for alt in &deadline.alternatives {

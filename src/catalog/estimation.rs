@@ -150,6 +150,8 @@ pub struct TimelineParams {
     /// Compliance capacity a company of a given size typically has, when not answered.
     pub capacity_by_headcount: Vec<CapacityBand>,
     pub platform_effort_factor: Param,
+    /// Capacity a readiness consultant adds to remediation.
+    pub outside_help_fte: Param,
     pub bridge_letter_gap_months: Param,
     /// Months a SOC 1 period should overlap customers' financial year.
     pub soc1_min_overlap_months: f64,
@@ -291,6 +293,7 @@ impl EstimationParams {
                 "timeline.effort_calibration".into(),
                 &mut t.effort_calibration,
             ),
+            ("timeline.outside_help_fte".into(), &mut t.outside_help_fte),
             (
                 "timeline.platform_effort_factor".into(),
                 &mut t.platform_effort_factor,

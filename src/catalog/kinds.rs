@@ -63,6 +63,8 @@ pub enum Alternative {
     SecurityOnly,
     /// Twice the compliance capacity on remediation.
     DoubleCapacity,
+    /// An outside consultant adding capacity to remediation.
+    OutsideHelp,
     /// Every change above that is allowed, at once.
     AllTogether,
 }
@@ -136,6 +138,7 @@ impl Alternative {
             Alternative::Type1First => "Get a Type I report first",
             Alternative::SecurityOnly => "Start with Security only",
             Alternative::DoubleCapacity => "Double the compliance capacity",
+            Alternative::OutsideHelp => "Bring in outside help (a readiness consultant)",
             Alternative::AllTogether => "All of these together",
         }
     }

@@ -163,6 +163,13 @@ pub fn estimate(
                 ));
             }
             options.push((
+                Alternative::OutsideHelp,
+                timeline::Plan {
+                    fte: fte + p.timeline.outside_help_fte.range[1],
+                    ..plan
+                },
+            ));
+            options.push((
                 Alternative::DoubleCapacity,
                 timeline::Plan {
                     fte: fte * 2.0,
@@ -172,7 +179,7 @@ pub fn estimate(
             // When no single change is enough, show what all of them together give.
             let together = timeline::Plan {
                 type1: plan.type1 || type1_allowed,
-                fte: fte * 2.0,
+                fte: fte * 2.0 + p.timeline.outside_help_fte.range[1],
                 workload: if narrower {
                     workload(gaps, items, &security_only)
                 } else {

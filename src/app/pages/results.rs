@@ -357,6 +357,9 @@ fn timeline_section(ctx: &Ctx) -> Html {
                 } else {
                     <div class="warning" data-testid="deadline">
                         <p>{ format!("Your deadline of {} is unlikely to be met. What would help:", d.date) }</p>
+                        if let Some(closest) = d.alternatives.iter().filter(|_| !d.alternatives.iter().any(|a| a.meets_deadline)).min_by(|a, b| a.first_report.likely.cmp(&b.first_report.likely)) {
+                            <p data-testid="deadline-closest"><strong>{ format!("Nothing below meets {}, alone or together. The closest is “{}”, with a first report around {}.", d.date, closest.id.label(), closest.first_report.likely) }</strong></p>
+                        }
                         <ul>{ for d.alternatives.iter().map(|a| html! {
                             <li>{ format!("{}: first report likely {}{}", a.id.label(), a.first_report.likely, if a.meets_deadline { " — meets the deadline" } else { " — still late" }) }</li>
                         }) }</ul>

@@ -113,6 +113,9 @@ test('a Type II required with a 3-month deadline: no plan proposes a Type I firs
     assert.match(deadline, /unlikely to be met/);
     assert.doesNotMatch(deadline, /Type I/, 'no Type I among the alternatives');
     assert.match(deadline, /Double the compliance capacity/);
+    assert.match(deadline, /Bring in outside help/);
+    // A 3-month window alone fills the 3 months: nothing meets it, and the page says so plainly.
+    assert.match(await text(page, '[data-testid="deadline-closest"]'), /^Nothing below meets \d{4}-\d{2}-\d{2}, alone or together\. The closest is “.+”, with a first report around \d{4}-\d{2}-\d{2}\.$/);
     assert.deepEqual(problems(log), []);
   });
 });
