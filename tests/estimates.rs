@@ -605,7 +605,9 @@ fn audit_effort_shows_both_sides_and_plans_count_what_the_timeline_shows() {
         ],
         "auditor hours",
     );
-    // Your hours split into the audit itself and remediation, adding up to the total.
+    // Your hours during the audit, by hand: Type II support 80/160/240 h plus running
+    // the controls through the 3-month window, 0.2/0.3/0.5 FTE x 1,800 h x 3/12.
+    assert_range(e.support_hours, [170.0, 295.0, 465.0], "support hours");
     assert_range(
         e.support_hours + e.remediation_hours,
         [

@@ -183,10 +183,13 @@ fn import_refuses_bad_files_with_what_and_where() {
         e.starts_with("answers.values.\"scope.headcount\": expected a whole number from 1"),
         "{e}"
     );
-    // Headcount counts people: 2.5 is refused, not rounded.
+    // Headcount counts people: 2.5 (which older versions let through) is dropped
+    // and reported, never rounded, and the rest of the file comes in.
     let mut fractional = good.clone();
     fractional["answers"]["values"]["scope.headcount"] = serde_json::json!({"n": 2.5});
-    assert!(err(&fractional.to_string()).contains("expected a whole number"));
+    let back = import::parse(c, &fractional.to_string()).unwrap();
+    assert_eq!(back.dropped, ["scope.headcount"]);
+    assert!(back.snapshot.answers.get("scope.headcount").is_none());
     // A start date in the year 1 or 9999 is not a plan.
     let mut far = good.clone();
     far["assumptions"]["start_date"] = "9999-01-01".into();
@@ -415,27 +418,45 @@ proptest! {
 }
 
 #[test]
-fn assumptions_outside_their_bounds_or_out_of_order_are_refused_never_reordered() {
+fn assumptions_outside_their_bounds_or_out_of_order_are_dropped_never_reordered() {
     let c = catalog();
     let good = serde_json::to_value(export_of(&full_security())).unwrap();
     let with = |r: serde_json::Value| {
         let mut doc = good.clone();
         doc["assumptions"]["overrides"] = serde_json::json!({ "cost.internal.hourly_rate": r });
-        import::parse(c, &doc.to_string()).map_err(|e| e.to_string())
+        import::parse(c, &doc.to_string()).unwrap()
     };
-    assert!(with(serde_json::json!([50, 80, 120])).is_ok());
-    let e = with(serde_json::json!([50, 130, 120])).unwrap_err();
+    let kept = with(serde_json::json!([50, 80, 120]));
+    assert!(kept.dropped.is_empty());
+    assert_eq!(
+        kept.snapshot.assumptions.overrides["cost.internal.hourly_rate"],
+        [50.0, 80.0, 120.0]
+    );
+    // Out of order, absurd or below the bound (older versions let these through):
+    // dropped and reported, never re-sorted or clamped.
+    for bad in [
+        serde_json::json!([50, 130, 120]),
+        serde_json::json!([50, 80, 1e300]),
+        serde_json::json!([0, 80, 120]),
+    ] {
+        let back = with(bad.clone());
+        assert_eq!(
+            back.dropped,
+            ["assumption cost.internal.hourly_rate"],
+            "{bad}"
+        );
+        assert!(back.snapshot.assumptions.overrides.is_empty(), "{bad}");
+    }
+    // The check itself says what fits.
+    let mut a = soc_readiness::Assumptions::default();
+    a.overrides
+        .insert("cost.internal.hourly_rate".into(), [50.0, 130.0, 120.0]);
+    let e = soc_readiness::report::check::assumptions(c, &a)
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("expected low <= likely <= high, each from 10 to 1000"),
         "{e}"
-    );
-    assert!(
-        with(serde_json::json!([50, 80, 1e300])).is_err(),
-        "absurd values are refused"
-    );
-    assert!(
-        with(serde_json::json!([0, 80, 120])).is_err(),
-        "below the lowest bound"
     );
     // The estimate never takes an override the bounds refuse.
     let mut overrides = std::collections::BTreeMap::new();

@@ -406,6 +406,10 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
             let count = match d.key.as_str() {
                 "cost.internal.per_extra_category_hours" => pr.extra_categories.len() as f64,
                 "cost.reports.soc1_hours_per_objective" => pr.soc1_objectives as f64,
+                "cost.internal.operating_fte" => {
+                    let i = &catalog().estimation.cost.internal;
+                    i.hours_per_year * f64::from(pr.window_months) / 12.0
+                }
                 _ => 1.0,
             };
             prop_assert_eq!(d.amount, Range::new(p.range).scale(count), "{}", &d.key);
@@ -454,6 +458,13 @@ fn all_ranges_ordered(r: &Readiness) -> Result<(), TestCaseError> {
         .collect();
     for d in drivers {
         ordered(&d.amount, &d.key)?;
+    }
+    ordered(&c.effort.auditor_hours, "auditor_hours")?;
+    ordered(&c.effort.auditor_rate, "auditor_rate")?;
+    ordered(&c.effort.support_hours, "support_hours")?;
+    ordered(&c.effort.remediation_hours, "remediation_hours")?;
+    if let Some(f) = &c.follow_on_type2 {
+        ordered(&f.amount, "follow_on_type2")?;
     }
     let t = &r.estimate.timeline;
     ordered(&t.remediation_person_days, "remediation_person_days")?;

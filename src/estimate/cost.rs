@@ -267,6 +267,19 @@ fn hour_drivers(
         )
     };
     d.push(from(support.0, support.1, 1.0, None));
+    // Once a Type II window runs, the controls have to be run and evidenced.
+    if with_remediation && !pr.type1 {
+        let months = f64::from(pr.window_months);
+        d.push(from(
+            "cost.internal.operating_fte",
+            &i.operating_fte,
+            i.hours_per_year * months / 12.0,
+            Some(format!(
+                "Running the controls during the {}-month window",
+                pr.window_months
+            )),
+        ));
+    }
     if pr.soc1 && pr.soc1_objectives > 0 {
         let n = pr.soc1_objectives as f64;
         d.push(from(
@@ -308,21 +321,28 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         }
     }
     // A Type I first is followed by the Type II the plan shows: both fees fall in the plan.
+    // Its add-ons (SOC 3, SOC 2+) are already counted once, with the Type I.
     let follow_on_type2 = pr.type1.then(|| {
         let type2 = Profile {
             type1: false,
+            soc3: false,
+            soc2plus: false,
             ..pr.clone()
         };
-        Driver {
-            key: "cost.follow_on_type2".into(),
-            label: format!(
-                "Type II audit that follows the Type I ({}-month window)",
-                pr.window_months
-            ),
-            amount: total(&self::audit_drivers(&type2, p)),
-            source: None,
-            assumption: false,
-        }
+        let fee = total(&self::audit_drivers(&type2, p));
+        let hours = total(&hour_drivers(&type2, p, Range::default(), true));
+        (fee, hours)
+    });
+    let follow_on_fee = follow_on_type2.map_or(Range::default(), |(fee, _)| fee);
+    let follow_on_type2 = follow_on_type2.map(|(fee, hours)| Driver {
+        key: "cost.follow_on_type2".into(),
+        label: format!(
+            "Type II that follows the Type I ({}-month window): audit fee and your hours",
+            pr.window_months
+        ),
+        amount: fee + hours.times(rate),
+        source: None,
+        assumption: false,
     });
     let first_year_total = audit_fee
         + internal_cost
@@ -340,11 +360,15 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
     let (support_hours, remediation_hours) = (hours(false), hours(true));
     let auditor_rate = Range::new(p.cost.auditor.blended_rate.range);
     let effort = AuditEffort {
-        auditor_hours: Range::new([
-            audit_fee.low / auditor_rate.high.max(1.0),
-            audit_fee.likely / auditor_rate.likely.max(1.0),
-            audit_fee.high / auditor_rate.low.max(1.0),
-        ]),
+        auditor_hours: {
+            // Both audits of the plan, the one that follows a Type I included.
+            let fees = audit_fee + follow_on_fee;
+            Range::new([
+                fees.low / auditor_rate.high.max(1.0),
+                fees.likely / auditor_rate.likely.max(1.0),
+                fees.high / auditor_rate.low.max(1.0),
+            ])
+        },
         auditor_rate,
         support_hours,
         remediation_hours,

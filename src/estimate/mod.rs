@@ -96,7 +96,13 @@ pub fn estimate(
             Some(band.fte)
         })
         .unwrap_or(p.timeline.default_fte.range[1])
-        .max(0.1);
+        .max(0.1)
+        // A readiness consultant paid for adds to the people doing the work.
+        + if a.consultant {
+            p.timeline.outside_help_fte.range[1]
+        } else {
+            0.0
+        };
     let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())
         == Some(inp.platform_option.as_str());
     let in_scope: Vec<&str> = decision.assessed.iter().map(String::as_str).collect();
@@ -162,13 +168,15 @@ pub fn estimate(
                     },
                 ));
             }
-            options.push((
-                Alternative::OutsideHelp,
-                timeline::Plan {
-                    fte: fte + p.timeline.outside_help_fte.range[1],
-                    ..plan
-                },
-            ));
+            if !a.consultant {
+                options.push((
+                    Alternative::OutsideHelp,
+                    timeline::Plan {
+                        fte: fte + p.timeline.outside_help_fte.range[1],
+                        ..plan
+                    },
+                ));
+            }
             options.push((
                 Alternative::DoubleCapacity,
                 timeline::Plan {
@@ -179,7 +187,12 @@ pub fn estimate(
             // When no single change is enough, show what all of them together give.
             let together = timeline::Plan {
                 type1: plan.type1 || type1_allowed,
-                fte: fte * 2.0 + p.timeline.outside_help_fte.range[1],
+                fte: fte * 2.0
+                    + if a.consultant {
+                        0.0
+                    } else {
+                        p.timeline.outside_help_fte.range[1]
+                    },
                 workload: if narrower {
                     workload(gaps, items, &security_only)
                 } else {

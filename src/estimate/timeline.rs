@@ -164,6 +164,7 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
         let people =
             plan.fte.min(t.max_parallel_people.range[2 - i]) * t.productive_share.range[2 - i];
         let longest = plan.workload.longest_days
+            * t.effort_calibration.range[i]
             * if plan.platform {
                 t.platform_effort_factor.range[i]
             } else {

@@ -132,6 +132,32 @@ pub fn admit(
     dropped.dedup();
     answers.values.retain(|id, _| !retired.contains(id));
     answers.notes.retain(|id, _| !retired.contains(id));
+    // Saved before whole numbers and bounds were checked: a fraction of a person
+    // or an assumption outside its bounds is dropped and reported, not refused.
+    let fractional: Vec<String> = answers
+        .values
+        .iter()
+        .filter(|(id, v)| {
+            catalog.question(id).is_some_and(|q| q.integer)
+                && v.as_number().is_some_and(|n| n.fract() != 0.0)
+        })
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in fractional {
+        answers.values.remove(&id);
+        dropped.push(id);
+    }
+    let mut assumptions = assumptions;
+    let editable = catalog.estimation.assumptions();
+    assumptions.overrides.retain(|key, r| {
+        let fits = editable.iter().any(|(k, p)| k == key && p.accepts(r));
+        // Unknown keys stay, so the check below names them.
+        let known = editable.iter().any(|(k, _)| k == key);
+        if known && !fits {
+            dropped.push(format!("assumption {key}"));
+        }
+        fits || !known
+    });
     check::answers(catalog, &answers)?;
     check::assumptions(catalog, &assumptions)?;
     Ok(Imported {

@@ -1,7 +1,6 @@
 //! One editable assumption: low, likely and high. A value outside the bounds or
 //! out of order is shown with a message and not used; nothing is re-sorted.
 
-use crate::app::format::trim;
 use crate::app::state::{Action, State};
 use crate::catalog::estimation::Param;
 use wasm_bindgen::JsCast;
@@ -17,15 +16,25 @@ pub struct AssumptionRowProps {
 
 const COLUMNS: [&str; 3] = ["low", "likely", "high"];
 
+/// A value as typed back to the user: full precision, so 0.125 stays 0.125.
+fn exact(v: f64) -> String {
+    format!("{v}")
+}
+
 #[component]
 pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
-    let problem = use_state(|| None::<String>);
+    // The column refused and why; cleared when the values in use change (reset, another tab).
+    let problem = use_state(|| None::<(usize, String)>);
     let range = p.param.range;
+    {
+        let problem = problem.clone();
+        use_effect_with(range.map(f64::to_bits), move |_| problem.set(None));
+    }
     let [lo, hi] = p.param.bounds.unwrap_or([0.0, 1e9]);
     let error_id = format!("{}-error", p.key_name.replace('.', "-"));
     let cells = (0..3)
         .map(|i| {
-            let invalid = problem.is_some();
+            let invalid = problem.as_ref().is_some_and(|(col, _)| *col == i);
             let (problem, dispatch, key, param) = (
                 problem.clone(),
                 p.dispatch.clone(),
@@ -42,12 +51,12 @@ pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
                 match raw.trim().parse::<f64>() {
                     Ok(v) if v.is_finite() => r[i] = v,
                     _ => {
-                        problem.set(Some(format!(
+                        problem.set(Some((i, format!(
                             "Enter a number from {} to {}; the estimate still uses {}.",
-                            trim(lo),
-                            trim(hi),
-                            trim(param.range[i])
-                        )));
+                            exact(lo),
+                            exact(hi),
+                            exact(param.range[i])
+                        ))));
                         return;
                     }
                 }
@@ -55,26 +64,26 @@ pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
                     problem.set(None);
                     dispatch.dispatch(Action::Override(key.clone(), Some(r)));
                 } else if !(lo..=hi).contains(&r[i]) {
-                    problem.set(Some(format!(
+                    problem.set(Some((i, format!(
                         "{} must be from {} to {}; the estimate still uses {}.",
                         COLUMNS[i],
-                        trim(lo),
-                        trim(hi),
-                        trim(param.range[i])
-                    )));
+                        exact(lo),
+                        exact(hi),
+                        exact(param.range[i])
+                    ))));
                 } else {
-                    problem.set(Some(format!(
+                    problem.set(Some((i, format!(
                         "Keep low <= likely <= high: {} {} does not fit between the others, so the estimate still uses {}.",
                         COLUMNS[i],
-                        trim(r[i]),
-                        trim(param.range[i])
-                    )));
+                        exact(r[i]),
+                        exact(param.range[i])
+                    ))));
                 }
             });
             let label = format!("{} ({})", p.param.label, COLUMNS[i]);
             html! {
-                <td><input type="number" step="any" min={trim(lo).replace(',', "")} max={trim(hi).replace(',', "")}
-                    aria-label={label} value={trim(range[i]).replace(',', "")}
+                <td><input type="number" step="any" min={exact(lo)} max={exact(hi)}
+                    aria-label={label} value={exact(range[i])}
                     aria-invalid={invalid.then_some("true")}
                     aria-describedby={invalid.then(|| error_id.clone())}
                     {onchange} /></td>
@@ -84,7 +93,7 @@ pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
     html! {
         <>
             <tr data-assumption={p.key_name.clone()}><th scope="row">{ p.param.label.clone() }</th>{ cells }</tr>
-            if let Some(msg) = &*problem {
+            if let Some((_, msg)) = &*problem {
                 <tr class="assumption-problem"><td colspan="4"><p class="warning" id={error_id.clone()} role="alert">{ msg.clone() }</p></td></tr>
             }
         </>

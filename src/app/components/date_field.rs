@@ -22,13 +22,24 @@ pub struct DateFieldProps {
     /// What a cleared field means, said after clearing (empty: clearing is not allowed).
     #[prop_or_default]
     pub when_cleared: AttrValue,
+    /// The element naming the field when the visible label is not enough (a question's legend).
+    #[prop_or_default]
+    pub labelledby: Option<AttrValue>,
 }
 
 #[component]
 pub fn DateField(p: &DateFieldProps) -> Html {
     let problem = use_state(|| None::<String>);
-    // What is being typed, so a render in between (a save, another tab) keeps it.
+    // A note that is not a problem (what clearing did), said politely.
+    let note = use_state(|| None::<String>);
+    // What is being typed, so a render in between (a save, another tab) keeps it;
+    // dropped when the date in use changes from elsewhere.
     let draft = use_mut_ref(|| None::<String>);
+    let last = use_mut_ref(|| p.value.clone());
+    if *last.borrow() != p.value {
+        *last.borrow_mut() = p.value.clone();
+        *draft.borrow_mut() = None;
+    }
     let error_id = format!("{}-error", p.id);
     let oninput = {
         let draft = draft.clone();
@@ -47,7 +58,7 @@ pub fn DateField(p: &DateFieldProps) -> Html {
         .unwrap_or_else(|| p.value.to_string());
     let onchange = {
         let (problem, on, value) = (problem.clone(), p.onchange.clone(), p.value.clone());
-        let draft = draft.clone();
+        let (draft, note) = (draft.clone(), note.clone());
         let (earliest, latest, cleared) =
             (p.earliest.clone(), p.latest.clone(), p.when_cleared.clone());
         Callback::from(move |e: Event| {
@@ -59,6 +70,7 @@ pub fn DateField(p: &DateFieldProps) -> Html {
             };
             let raw = input.value().trim().to_owned();
             *draft.borrow_mut() = None;
+            note.set(None);
             let keep = |why: String| {
                 input.set_value(&value);
                 let using = if value.is_empty() {
@@ -72,7 +84,8 @@ pub fn DateField(p: &DateFieldProps) -> Html {
                 if cleared.is_empty() {
                     keep("Enter a date as YYYY-MM-DD.".into());
                 } else {
-                    problem.set(Some(cleared.to_string()));
+                    problem.set(None);
+                    note.set(Some(cleared.to_string()));
                     on.emit(None);
                 }
                 return;
@@ -90,15 +103,21 @@ pub fn DateField(p: &DateFieldProps) -> Html {
             }
         })
     };
+    let label_id = format!("{}-label", p.id);
+    let labelledby = p.labelledby.as_ref().map(|l| format!("{l} {label_id}"));
     html! {
         <span class="date-field">
-            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <label for={p.id.clone()} id={label_id}>{ p.label.clone() }</label>
             <input type="text" id={p.id.clone()} inputmode="numeric" placeholder="YYYY-MM-DD" autocomplete="off"
                 pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" value={shown} {oninput} {onchange}
+                aria-labelledby={labelledby}
                 aria-invalid={problem.is_some().then_some("true")}
                 aria-describedby={problem.is_some().then(|| error_id.clone())} />
             if let Some(msg) = &*problem {
                 <span class="warning" id={error_id} role="alert">{ msg.clone() }</span>
+            }
+            if let Some(msg) = &*note {
+                <span class="hint" role="status">{ msg.clone() }</span>
             }
         </span>
     }

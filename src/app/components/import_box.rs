@@ -32,7 +32,7 @@ fn accept(ctx: &Ctx, file_name: &str, text: Result<String, Problem>) {
             let mut details = Vec::new();
             if !imported.dropped.is_empty() {
                 details.push(format!(
-                    "Left out {} answer(s) to questions this version no longer asks: {}.",
+                    "Left out {} value(s) this version no longer asks for or accepts (retired questions, fractions of a whole number, assumptions outside their bounds): {}.",
                     imported.dropped.len(),
                     imported.dropped.join(", ")
                 ));

@@ -47,8 +47,19 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
     let help_id = format!("{id}-help");
     // What was typed into a number field that cannot be used, and why.
     let number_problem = use_state(|| None::<(String, String)>);
-    // A number being typed, so a render in between (a save, another tab) keeps it.
+    // A number being typed, so a render in between (a save, another tab) keeps it;
+    // both drop when the answer changes from elsewhere (another tab, "Clear answer").
     let number_draft = use_mut_ref(|| None::<String>);
+    {
+        let (draft, problem) = (number_draft.clone(), number_problem.clone());
+        use_effect_with(p.answer.clone(), move |answer| {
+            *draft.borrow_mut() = None;
+            // A usable answer arriving ends an earlier problem; an emptied one keeps it.
+            if answer.is_some() && problem.is_some() {
+                problem.set(None);
+            }
+        });
+    }
     let is_na = answer
         .as_ref()
         .and_then(|a| a.as_str())
@@ -182,6 +193,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             let year: i32 = today[..4].parse().unwrap_or(2026);
             html! {
                 <DateField id={format!("{id}--input")} label="Date (YYYY-MM-DD) " value={value}
+                    labelledby={Some(AttrValue::from(format!("{id}-legend")))}
                     earliest={format!("{}{}", year - 5, &today[4..])} latest={format!("{}{}", year + 1, &today[4..])}
                     when_cleared="Cleared: this answer is empty."
                     onchange={Callback::from(move |d: Option<String>| set(d.map(AnswerValue::One)))} />

@@ -333,7 +333,7 @@ fn timeline_section(ctx: &Ctx) -> Html {
                 { format!(" (between {} and {})", t.first_report.low, t.first_report.high) }</p>
             if let Some(asof) = &t.type1_as_of { <p>{ format!("Type I “as of” date: {} (likely).", asof.likely) }</p> }
             <p data-testid="capacity">{ format!("Remediation work: {} at {} FTE", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }
-                { if ctx.readiness.visibility.question("scope.compliance_fte") && ctx.state.answers.get("scope.compliance_fte").is_none() { " (typical for your headcount)" } else { "" } }
+                { if ctx.state.answers.get("scope.compliance_fte").is_none() && ctx.state.answers.get("scope.headcount").is_some() { " (typical for your headcount)" } else { "" } }
                 { ". " }<a href={crate::app::routes::question_href(&crate::app::routes::Route::Scope, "scope.compliance_fte")}>{ "Change the capacity" }</a></p>
             { estimate_basis(ctx) }
             if let Some(from) = &t.continues_from {
@@ -384,9 +384,10 @@ fn start_window(today: &str) -> (String, String) {
 fn estimate_basis(ctx: &Ctx) -> Html {
     let o = &ctx.readiness.scores.overall;
     let open = o.applicable - o.answered;
-    let share = &ctx
+    let share = ctx
         .catalog
         .estimation
+        .with_overrides(&ctx.state.assumptions.overrides)
         .timeline
         .unanswered_effort_share
         .range;

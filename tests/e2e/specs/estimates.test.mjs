@@ -227,7 +227,7 @@ test('bad input gets a message and is never used: number questions, assumptions,
     await likely.press('Tab');
     const problem = page.locator('tr.assumption-problem .warning');
     await problem.waitFor();
-    assert.match(await problem.textContent(), /likely must be from 50 to 1,500; the estimate still uses 200\./);
+    assert.match(await problem.textContent(), /likely must be from 50 to 1500; the estimate still uses 200\./);
     await likely.fill('300');
     await likely.press('Tab');
     assert.match(await problem.textContent(), /Keep low <= likely <= high/);
