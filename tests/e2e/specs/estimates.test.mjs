@@ -219,6 +219,7 @@ test('bad input gets a message and is never used: number questions, assumptions,
 
     await results(page);
     const before = await fee(page);
+    const hoursBefore = await text(page, '[data-testid="auditor-hours"]');
     await page.locator('details.assumptions summary').click();
     const row = page.locator('tr[data-assumption="cost.auditor.blended_rate"]');
     const likely = row.locator('input').nth(1);
@@ -237,7 +238,10 @@ test('bad input gets a message and is never used: number questions, assumptions,
     await likely.press('Tab');
     await eventually(() => problem.count(), (n) => n === 0, { what: 'the message goes once the value fits' });
     assert.equal(await fee(page), before, 'the rate changes hours, not the fee');
-    assert.match(await text(page, '[data-testid="auditor-hours"]'), /^\d+ h$/);
+    // The likely hours are the likely fee over the likely rate: 200 -> 250 an hour.
+    const hoursAfter = await eventually(() => text(page, '[data-testid="auditor-hours"]'), (h) => h !== hoursBefore,
+      { what: 'auditor hours after a new rate' });
+    assert.equal(Number(hoursAfter.replace(/\D/g, '')), Math.round(before / 250), `${hoursBefore} -> ${hoursAfter}`);
 
     // Start date far away: said, and the field goes back to the date in use.
     const start = page.locator('input#start-date');
@@ -251,7 +255,10 @@ test('bad input gets a message and is never used: number questions, assumptions,
     // Cleared: the plan starts today, and the field says so.
     await start.fill('');
     await start.press('Tab');
-    await eventually(() => startProblem.textContent(), (s) => /Cleared: the plan starts today/.test(s), { what: 'cleared start date' });
+    const startNote = page.locator('.date-field [role="status"]');
+    await eventually(() => startNote.textContent().catch(() => ''), (s) => /Cleared: the plan starts today/.test(s), { what: 'cleared start date' });
+    assert.equal(await startProblem.count(), 0, 'clearing is a note, not an error');
+    assert.equal(await start.getAttribute('aria-invalid'), null);
     assert.match(await start.inputValue(), /^\d{4}-\d{2}-\d{2}$/, 'the field shows the date in use');
     assert.deepEqual(problems(log), []);
   });
