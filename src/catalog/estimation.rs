@@ -24,10 +24,15 @@ pub struct Param {
 }
 
 impl Param {
+    /// The bounds, or the widest a sourced number may take.
+    pub fn limits(&self) -> [f64; 2] {
+        self.bounds.unwrap_or([0.0, 1e9])
+    }
+
     /// True for a user's `[low, likely, high]` this parameter can take: finite,
     /// ordered and within its bounds. Nothing is re-sorted or clamped.
     pub fn accepts(&self, r: &[f64; 3]) -> bool {
-        let [lo, hi] = self.bounds.unwrap_or([0.0, 1e9]);
+        let [lo, hi] = self.limits();
         r.iter().all(|v| v.is_finite() && (lo..=hi).contains(v)) && r[0] <= r[1] && r[1] <= r[2]
     }
 }

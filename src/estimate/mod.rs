@@ -96,13 +96,15 @@ pub fn estimate(
             Some(band.fte)
         })
         .unwrap_or(p.timeline.default_fte.range[1])
-        .max(0.1)
-        // A readiness consultant paid for adds to the people doing the work.
-        + if a.consultant {
-            p.timeline.outside_help_fte.range[1]
-        } else {
-            0.0
-        };
+        .max(0.1);
+    // A readiness consultant adds to the people doing the work: already, when paid
+    // for, or as a way to meet a deadline when not.
+    let (consultant_fte, outside_help) = match (a.consultant, p.timeline.outside_help_fte.range[1])
+    {
+        (true, help) => (help, 0.0),
+        (false, help) => (0.0, help),
+    };
+    let fte = fte + consultant_fte;
     let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())
         == Some(inp.platform_option.as_str());
     let in_scope: Vec<&str> = decision.assessed.iter().map(String::as_str).collect();
@@ -125,7 +127,6 @@ pub fn estimate(
         soc1: decision.recommends(Report::Soc1),
         soc2: !decision.categories_in_scope.is_empty(),
     };
-    let soc1 = decision.recommends(Report::Soc1);
     let bridge = !decision.bridge_letter.is_empty();
     let mut tl = timeline::build(&plan, &p, start, bridge);
 
@@ -143,12 +144,14 @@ pub fn estimate(
         if !met {
             let type1_allowed = decision.allows(Alternative::Type1First);
             // Narrowing to Security keeps the SOC 1 objectives: they are a report of their own.
-            let security_only: Vec<&str> = in_scope
-                .iter()
-                .copied()
-                .filter(|c| *c == SECURITY || !tsc.iter().any(|t| t == c))
-                .collect();
-            let narrower = tsc.len() > 1;
+            let narrower = (tsc.len() > 1).then(|| {
+                let security_only: Vec<&str> = in_scope
+                    .iter()
+                    .copied()
+                    .filter(|c| *c == SECURITY || !tsc.iter().any(|t| t == c))
+                    .collect();
+                workload(gaps, items, &security_only)
+            });
             let mut options: Vec<(Alternative, timeline::Plan)> = Vec::new();
             if !plan.type1 && type1_allowed {
                 options.push((
@@ -159,20 +162,20 @@ pub fn estimate(
                     },
                 ));
             }
-            if narrower {
+            if let Some(w) = narrower {
                 options.push((
                     Alternative::SecurityOnly,
                     timeline::Plan {
-                        workload: workload(gaps, items, &security_only),
+                        workload: w,
                         ..plan
                     },
                 ));
             }
-            if !a.consultant {
+            if outside_help > 0.0 {
                 options.push((
                     Alternative::OutsideHelp,
                     timeline::Plan {
-                        fte: fte + p.timeline.outside_help_fte.range[1],
+                        fte: fte + outside_help,
                         ..plan
                     },
                 ));
@@ -187,17 +190,8 @@ pub fn estimate(
             // When no single change is enough, show what all of them together give.
             let together = timeline::Plan {
                 type1: plan.type1 || type1_allowed,
-                fte: fte * 2.0
-                    + if a.consultant {
-                        0.0
-                    } else {
-                        p.timeline.outside_help_fte.range[1]
-                    },
-                workload: if narrower {
-                    workload(gaps, items, &security_only)
-                } else {
-                    plan.workload
-                },
+                fte: fte * 2.0 + outside_help,
+                workload: narrower.unwrap_or(plan.workload),
                 ..plan
             };
             let several = options.len() > 1;
@@ -238,8 +232,8 @@ pub fn estimate(
             .and_then(|v| v.as_str())
             == Some(inp.inclusive_option.as_str()),
         headcount: number(eff, &inp.headcount).unwrap_or(1.0),
-        soc1,
-        soc2: !tsc.is_empty(),
+        soc1: plan.soc1,
+        soc2: plan.soc2,
         soc1_objectives: crate::engine::scoring::soc1_objectives_in_view(catalog, items).count(),
         soc3: decision.has_add_on(AddOn::Soc3),
         soc2plus: decision.has_add_on(AddOn::Soc2Plus),

@@ -147,7 +147,7 @@ pub fn assumptions(catalog: &Catalog, a: &Assumptions) -> Result<(), Problem> {
             return Err(Problem::new(at, "not an editable assumption"));
         };
         if !p.accepts(r) {
-            let [lo, hi] = p.bounds.unwrap_or([0.0, 1e9]);
+            let [lo, hi] = p.limits();
             return Err(Problem::new(
                 at,
                 format!(

@@ -30,7 +30,7 @@ pub fn AssumptionRow(p: &AssumptionRowProps) -> Html {
         let problem = problem.clone();
         use_effect_with(range.map(f64::to_bits), move |_| problem.set(None));
     }
-    let [lo, hi] = p.param.bounds.unwrap_or([0.0, 1e9]);
+    let [lo, hi] = p.param.limits();
     let error_id = format!("{}-error", p.key_name.replace('.', "-"));
     let cells = (0..3)
         .map(|i| {

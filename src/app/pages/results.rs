@@ -11,6 +11,7 @@ use crate::app::format::{money, money_range, number_range, score, trim};
 use crate::app::state::{Action, GapFilter};
 use crate::app::workspace::Notice;
 use crate::app::Ctx;
+use crate::catalog::estimation::EstimationParams;
 use crate::estimate::range::{number, Driver};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -96,6 +97,10 @@ fn download(
 pub fn results_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
     let cat = ctx.catalog;
+    // The parameters in use, with the user's assumptions, made once per render.
+    let params = cat
+        .estimation
+        .with_overrides(&ctx.state.assumptions.overrides);
     let overall = &r.scores.overall;
     let company = ctx
         .state
@@ -176,8 +181,8 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { decision_panel(ctx) }
             { cuec_list(ctx) }
             { gap_list(ctx) }
-            { timeline_section(ctx) }
-            { cost_section(ctx) }
+            { timeline_section(ctx, &params) }
+            { cost_section(ctx, &params) }
             <SharePanel />
         </article>
     }
@@ -309,7 +314,7 @@ fn gap_list(ctx: &Ctx) -> Html {
     }
 }
 
-fn timeline_section(ctx: &Ctx) -> Html {
+fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
     let t = &ctx.readiness.estimate.timeline;
     let dispatch = ctx.state.dispatcher();
     let today = crate::app::today();
@@ -335,7 +340,7 @@ fn timeline_section(ctx: &Ctx) -> Html {
             <p data-testid="capacity">{ format!("Remediation work: {} at {} FTE", number_range(&t.remediation_person_days, "person-days"), trim(t.capacity_fte)) }
                 { if ctx.state.answers.get("scope.compliance_fte").is_none() && ctx.state.answers.get("scope.headcount").is_some() { " (typical for your headcount)" } else { "" } }
                 { ". " }<a href={crate::app::routes::question_href(&crate::app::routes::Route::Scope, "scope.compliance_fte")}>{ "Change the capacity" }</a></p>
-            { estimate_basis(ctx) }
+            { estimate_basis(ctx, params) }
             if let Some(from) = &t.continues_from {
                 <p data-testid="renewal">{ format!("Renewal: the next period starts on {from}, the day after the last one ended, so customers see no gap.") }</p>
             }
@@ -381,16 +386,10 @@ fn start_window(today: &str) -> (String, String) {
 }
 
 /// Why the ranges are as wide as they are: estimates rest on the control answers given.
-fn estimate_basis(ctx: &Ctx) -> Html {
+fn estimate_basis(ctx: &Ctx, params: &EstimationParams) -> Html {
     let o = &ctx.readiness.scores.overall;
     let open = o.applicable - o.answered;
-    let share = ctx
-        .catalog
-        .estimation
-        .with_overrides(&ctx.state.assumptions.overrides)
-        .timeline
-        .unanswered_effort_share
-        .range;
+    let share = params.timeline.unanswered_effort_share.range;
     if o.answered == 0 {
         html! { <p class="warning" data-testid="estimate-basis">{ "No control question is answered yet, so these dates and figures rest on assumptions alone: answer the control questions for an estimate you can plan on." }</p> }
     } else if open > 0 {
@@ -414,7 +413,7 @@ fn fieldwork_weeks(ctx: &Ctx) -> String {
     format!("{} weeks", trim(weeks))
 }
 
-fn cost_section(ctx: &Ctx) -> Html {
+fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
     let c = &ctx.readiness.estimate.cost;
     let a = &ctx.state.assumptions;
     let d = ctx.state.dispatcher();
@@ -431,7 +430,6 @@ fn cost_section(ctx: &Ctx) -> Html {
             })
         })
     };
-    let params = ctx.catalog.estimation.with_overrides(&a.overrides);
     let editable = params.assumptions();
     html! {
         <section class="cost" aria-labelledby="cost-title">
