@@ -30,7 +30,7 @@ pub struct Readiness {
 
 /// Everything shown, exported and tested comes from here.
 pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions) -> Readiness {
-    let r = crate::engine::resolve(catalog, answers);
+    let r = crate::engine::resolve(catalog, answers, assumptions.start());
     let type1 = r.decision.is_type1();
     let scores = scoring::all_scores(catalog, &r.items, &r.decision.assessed, type1);
     let gaps = gaps::rank(catalog, &r.items, type1);

@@ -625,6 +625,75 @@ fn rows() -> Vec<Row> {
             window: 3,
             ..BASE
         },
+        // A deadline as a date, measured from the start date (2027-01-04 here).
+        Row {
+            name: "a date 6 weeks away: Type I first, 3-month window",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+                ("scope.deadline_date", O("2027-02-15")),
+            ],
+            type1: true,
+            window: 3,
+            reasons: &["type.tight_deadline", "window.deadline"],
+            ..BASE
+        },
+        Row {
+            name: "a date already past: as tight as can be, Type I first",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+                ("scope.deadline_date", O("2026-12-01")),
+            ],
+            type1: true,
+            window: 3,
+            reasons: &["type.tight_deadline"],
+            ..BASE
+        },
+        Row {
+            name: "a date 5 months away, far from ready: Type I first",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+                ("scope.deadline_date", O("2027-06-01")),
+                ("sec", AllSecurity("no")),
+            ],
+            type1: true,
+            window: 3,
+            reasons: &["type.low_readiness"],
+            not_reasons: &["type.tight_deadline"],
+            ..BASE
+        },
+        Row {
+            name: "a date 8 months away: Type II, 3-month window",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+                ("scope.deadline_date", O("2027-09-01")),
+            ],
+            window: 3,
+            reasons: &["window.deadline"],
+            ..BASE
+        },
+        Row {
+            name: "a date 14 months away: 6-month window",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+                ("scope.deadline_date", O("2028-03-01")),
+            ],
+            not_reasons: &["window.deadline"],
+            ..BASE
+        },
+        Row {
+            name: "a date chosen but not given yet: no deadline",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.deadline", O("date")),
+            ],
+            not_reasons: &["window.deadline", "type.tight_deadline"],
+            ..BASE
+        },
         Row {
             name: "12-month deadline: 6-month window",
             answers: &[

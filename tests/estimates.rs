@@ -185,7 +185,8 @@ fn scenario_a_small_saas_security_only() {
         "only a few partial answers"
     );
 
-    // Timeline: scoping, remediation, a 3-month window, fieldwork and report: 6 to 9 months.
+    // Timeline: scoping, remediation and the penetration test beside it, a 3-month
+    // window, fieldwork and report: 6 to 9 months.
     let t = &r.estimate.timeline;
     assert_eq!(t.start, START);
     assert!(!t.type1 && t.type1_as_of.is_none());
@@ -196,12 +197,30 @@ fn scenario_a_small_saas_security_only() {
         vec![
             "scoping",
             "remediation",
+            "pen_test",
             "observation",
             "type2_fieldwork",
             "type2_report"
         ]
     );
     let obs = t.phases.iter().find(|p| p.id == "observation").unwrap();
+    // The test report comes as the window opens, so the retest of findings falls inside it.
+    let pen = t.phases.iter().find(|p| p.id == "pen_test").unwrap();
+    for (pen_end, (opens, closes)) in [
+        (&pen.end.low, (&obs.start.low, &obs.end.low)),
+        (&pen.end.likely, (&obs.start.likely, &obs.end.likely)),
+        (&pen.end.high, (&obs.start.high, &obs.end.high)),
+    ] {
+        assert!(
+            opens < pen_end && pen_end <= closes,
+            "retest {pen_end} inside {opens}..{closes}"
+        );
+    }
+    // Yearly controls must be scheduled inside the short window.
+    assert!(t
+        .annual_controls_in_window
+        .iter()
+        .any(|c| c.starts_with("Risk assessment")));
     assert!(
         (obs.weeks.likely - 13.04).abs() < 0.01,
         "3 months is about 13 weeks: {:?}",
@@ -605,11 +624,12 @@ fn audit_effort_shows_both_sides_and_plans_count_what_the_timeline_shows() {
         ],
         "auditor hours",
     );
-    // Your hours during the audit, by hand: Type II support 80/160/240 h plus running
-    // the controls through the 3-month window, 0.2/0.3/0.5 FTE x 1,800 h x 3/12.
-    assert_range(e.support_hours, [170.0, 295.0, 465.0], "support hours");
+    // Your hours during the audit, by hand: Type II support 80/160/240 h; apart from
+    // running the controls for their first 12 months, 0.2/0.3/0.5 FTE x 1,800 h.
+    assert_range(e.support_hours, [80.0, 160.0, 240.0], "support hours");
+    assert_range(e.operating_hours, [360.0, 540.0, 900.0], "running the controls");
     assert_range(
-        e.support_hours + e.remediation_hours,
+        e.support_hours + e.remediation_hours + e.operating_hours,
         [
             cost.internal_hours.low,
             cost.internal_hours.likely,
@@ -655,6 +675,7 @@ fn audit_effort_shows_both_sides_and_plans_count_what_the_timeline_shows() {
     let optional = cost
         .optional
         .iter()
+        .chain(&cost.purchases)
         .fold(Range::default(), |s, d| s + d.amount);
     assert_range(
         cost.first_year_total,
@@ -766,4 +787,216 @@ fn a_startup_from_scratch_lands_inside_the_public_timelines() {
         (1.0..=2.0).contains(&ready_mature),
         "a mature company is ready after {ready_mature:.1} months"
     );
+}
+
+#[test]
+fn a_deadline_can_be_a_date_and_is_measured_from_the_start() {
+    let c = catalog();
+    // A prospect needs a report in 6 weeks: Type I first, and the page says it cannot be met.
+    let a = scenario_a_answers(&c)
+        .with("scope.deadline", "date")
+        .with("scope.deadline_date", "2027-02-15");
+    let r = evaluate(&c, &a, &assumptions("boutique"));
+    assert_eq!(r.decision.deadline.as_deref(), Some("2027-02-15"));
+    assert_eq!(r.decision.report_type.id, ReportType::Type1);
+    let tight = &r.decision.report_type.reasons[0];
+    assert_eq!(tight.rule, "type.tight_deadline");
+    assert!(
+        tight
+            .answers
+            .iter()
+            .any(|x| x.question == "scope.deadline_date" && x.values == ["2027-02-15"]),
+        "the reason quotes the date: {:?}",
+        tight.answers
+    );
+    let d = r.estimate.timeline.deadline.as_ref().expect("a deadline");
+    assert_eq!(d.date, "2027-02-15");
+    assert!(!d.met, "six weeks is shorter than any Type I fieldwork");
+    assert!(!d.alternatives.is_empty() && d.alternatives.iter().all(|x| !x.meets_deadline));
+
+    // The same company with a date 14 months out: a 6-month Type II window meets it.
+    let a = scenario_a_answers(&c)
+        .with("scope.deadline", "date")
+        .with("scope.deadline_date", "2028-03-01");
+    let r = evaluate(&c, &a, &assumptions("boutique"));
+    assert_eq!(r.decision.window_months, 6);
+    let d = r.estimate.timeline.deadline.as_ref().expect("a deadline");
+    assert_eq!(d.date, "2028-03-01");
+    assert_eq!(
+        d.met,
+        r.estimate.timeline.first_report.likely.as_str() <= "2028-03-01"
+    );
+    assert!(
+        d.met,
+        "first report {}",
+        r.estimate.timeline.first_report.likely
+    );
+
+    // The same date read from a later start is closer: the rules follow the start date.
+    let later = Assumptions {
+        start_date: "2027-10-04".into(),
+        ..assumptions("boutique")
+    };
+    let r = evaluate(&c, &a, &later);
+    assert_eq!(r.decision.window_months, 3, "5 months from the later start");
+
+    // "By a date" without the date sets no deadline.
+    let a = scenario_a_answers(&c).with("scope.deadline", "date");
+    let r = evaluate(&c, &a, &assumptions("boutique"));
+    assert_eq!(r.decision.deadline, None);
+    assert!(r.estimate.timeline.deadline.is_none());
+}
+
+#[test]
+fn a_renewal_costs_no_more_than_the_first_year_unless_its_window_is_longer() {
+    // With gaps to close, the first year (remediation, purchases, the first audit and
+    // running the controls from audit-ready) costs more than a renewal year, with or
+    // without a compliance platform.
+    for step in ["no", "planned", "partial"] {
+        for tooling in ["manual", "platform"] {
+            let r = startup(step, tooling);
+            let c = &r.estimate.cost;
+            assert!(
+                c.renewal_total.likely <= c.first_year_total.likely,
+                "{step}/{tooling}: renewal {} above the first year {}",
+                c.renewal_total.likely,
+                c.first_year_total.likely
+            );
+            // A one-off purchase is paid once; subscriptions come back every year.
+            for d in &c.purchases {
+                let again = c.renewal_drivers.iter().any(|x| x.key == d.key);
+                assert_eq!(
+                    again,
+                    d.key != "cost.purchases.background_checks"
+                        && d.key != "cost.purchases.legal_review",
+                    "{}",
+                    d.key
+                );
+            }
+        }
+    }
+    // Nearly ready, a platform and a 3-month first window: the renewal audits 12
+    // months, so it may cost more, and then only by the longer window's audit.
+    let r = scenario_a(&catalog());
+    let c = &r.estimate.cost;
+    assert_eq!(r.decision.window_months, 3);
+    let longer_window = c
+        .renewal_drivers
+        .iter()
+        .find(|d| d.key == "renewal.audit_fee")
+        .unwrap()
+        .amount
+        .likely
+        - c.audit_fee.likely;
+    assert!(longer_window > 0.0);
+    assert!(
+        c.renewal_total.likely <= c.first_year_total.likely + longer_window,
+        "renewal {} first year {} window {longer_window}",
+        c.renewal_total.likely,
+        c.first_year_total.likely
+    );
+}
+
+#[test]
+fn the_gaps_bring_in_what_the_advice_asks_to_buy() {
+    // From scratch: device management, endpoint protection, logging, training,
+    // background checks and a legal review, priced per person where it applies.
+    let r = startup("no", "manual");
+    let keys: Vec<&str> = r
+        .estimate
+        .cost
+        .purchases
+        .iter()
+        .map(|d| d.key.as_str())
+        .collect();
+    for id in [
+        "mdm",
+        "edr",
+        "log_monitoring",
+        "training",
+        "background_checks",
+        "legal_review",
+    ] {
+        assert!(
+            keys.contains(&format!("cost.purchases.{id}").as_str()),
+            "{id} in {keys:?}"
+        );
+    }
+    let mdm = &r.estimate.cost.purchases[0];
+    assert_range(
+        mdm.amount,
+        [36.0 * 8.0, 72.0 * 8.0, 120.0 * 8.0],
+        "MDM for 8 people",
+    );
+    assert!(mdm.assumption, "no public price list: an assumption");
+    // In place already: nothing to buy.
+    let r = startup("implemented", "manual");
+    assert!(
+        r.estimate.cost.purchases.is_empty(),
+        "{:?}",
+        r.estimate.cost.purchases
+    );
+}
+
+#[test]
+fn fieldwork_waits_for_the_auditor_and_the_busy_season() {
+    let c = catalog();
+    // A Type I ready in early January: fieldwork waits for the booking lead time
+    // and, starting in the busy season, a little longer.
+    let a = scenario_a_answers(&c)
+        .with("scope.deadline", "3m")
+        .with("app.type1_accepted", "yes");
+    let assume = Assumptions {
+        start_date: "2026-12-07".into(),
+        pen_test: false,
+        ..assumptions("boutique")
+    };
+    let r = evaluate(&c, &a, &assume);
+    let t = &r.estimate.timeline;
+    let fw = t.phases.iter().find(|p| p.id == "type1_fieldwork").unwrap();
+    let booked = soc_readiness::estimate::date::add_weeks(isodate("2026-12-07"), 4.0);
+    assert!(
+        isodate(&fw.start.likely) >= booked,
+        "{} before the auditor's slot",
+        fw.start.likely
+    );
+    let keys: Vec<&str> = fw.drivers.iter().map(|d| d.key.as_str()).collect();
+    assert!(keys.contains(&"timeline.auditor_booking_weeks"), "{keys:?}");
+    assert!(
+        keys.contains(&"timeline.busy_season_delay_weeks"),
+        "{keys:?}"
+    );
+    // The same plan in the summer has no busy-season wait.
+    let summer = Assumptions {
+        start_date: "2027-06-07".into(),
+        ..assume
+    };
+    let r = evaluate(&c, &a, &summer);
+    let fw = r
+        .estimate
+        .timeline
+        .phases
+        .iter()
+        .find(|p| p.id == "type1_fieldwork")
+        .unwrap();
+    assert!(!fw
+        .drivers
+        .iter()
+        .any(|d| d.key == "timeline.busy_season_delay_weeks"));
+    // With the penetration test in the plan, a Type I's "as of" date waits for its report.
+    let with_test = Assumptions {
+        pen_test: true,
+        ..summer
+    };
+    let r2 = evaluate(&c, &a, &with_test);
+    let as_of = |r: &Readiness| r.estimate.timeline.type1_as_of.clone().unwrap().likely;
+    let weeks = 3.0 + 2.0; // booking and test, likely
+    assert!(
+        as_of(&r2)
+            >= soc_readiness::estimate::date::format(soc_readiness::estimate::date::add_weeks(
+                isodate("2027-06-07"),
+                weeks
+            ))
+    );
+    assert!(as_of(&r2) >= as_of(&r));
 }

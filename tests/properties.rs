@@ -408,7 +408,7 @@ fn drivers_within_sources(r: &Readiness) -> Result<(), TestCaseError> {
                 "cost.reports.soc1_hours_per_objective" => pr.soc1_objectives as f64,
                 "cost.internal.operating_fte" => {
                     let i = &catalog().estimation.cost.internal;
-                    i.hours_per_year * f64::from(pr.window_months) / 12.0
+                    i.hours_per_year
                 }
                 _ => 1.0,
             };
@@ -605,8 +605,8 @@ proptest! {
         // Explanations do not depend on the order either.
         for s in every_score(&reference).into_iter().take(8) {
             prop_assert_eq!(
-                soc_readiness::engine::explain(catalog(), &a2, s.level, &s.id),
-                soc_readiness::engine::explain(catalog(), &a1, s.level, &s.id)
+                soc_readiness::engine::explain(catalog(), &a2, assumptions(&scope).start(), s.level, &s.id),
+                soc_readiness::engine::explain(catalog(), &a1, assumptions(&scope).start(), s.level, &s.id)
             );
         }
     }

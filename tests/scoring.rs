@@ -319,11 +319,30 @@ fn answers_to_a_category_out_of_scope_count_nowhere() {
                     "security"
                 };
                 assert_eq!(
-                    explain(&c, &after_answers, level, id),
-                    explain(&c, &before_answers, level, id)
+                    explain(
+                        &c,
+                        &after_answers,
+                        Assumptions::default().start(),
+                        level,
+                        id
+                    ),
+                    explain(
+                        &c,
+                        &before_answers,
+                        Assumptions::default().start(),
+                        level,
+                        id
+                    )
                 );
             }
-            assert!(explain(&c, &after_answers, Level::Category, "privacy").is_empty());
+            assert!(explain(
+                &c,
+                &after_answers,
+                Assumptions::default().start(),
+                Level::Category,
+                "privacy"
+            )
+            .is_empty());
         }
     }
 }
@@ -513,7 +532,7 @@ fn explain_contributions_add_up_to_every_score() {
     ] {
         let r = run(&c, &a);
         for s in every_score(&r) {
-            let contributions = explain(&c, &a, s.level, &s.id);
+            let contributions = explain(&c, &a, Assumptions::default().start(), s.level, &s.id);
             assert_eq!(
                 contributions.len(),
                 s.answered - s.not_applicable,
@@ -559,7 +578,13 @@ fn explain_lists_the_answers_that_moved_the_score() {
     let a = answer_all(security_only(), &qs, "evidenced")
         .with(&a_q.id, "no")
         .with(&b_q.id, "implemented");
-    let contributions = explain(&c, &a, Level::Category, "security");
+    let contributions = explain(
+        &c,
+        &a,
+        Assumptions::default().start(),
+        Level::Category,
+        "security",
+    );
     let moved: Vec<&str> = contributions
         .iter()
         .filter(|x| x.design_delta != 0.0 || x.operating_delta != 0.0)

@@ -71,6 +71,8 @@ pub struct Inputs {
     pub tooling: String,
     pub platform_option: String,
     pub deadline: String,
+    /// The deadline as a date, when the user gives one instead of a number of months.
+    pub deadline_date: String,
     /// When the last report's period ended (renewals continue from there).
     pub last_period_end: String,
     /// Customers' usual financial year end, for a SOC 1 period.
@@ -113,7 +115,7 @@ impl Inputs {
     }
 
     /// Every question ID named here, to check against the catalog.
-    pub fn questions(&self) -> [&str; 10] {
+    pub fn questions(&self) -> [&str; 11] {
         [
             &self.headcount,
             &self.systems,
@@ -123,6 +125,7 @@ impl Inputs {
             &self.compliance_fte,
             &self.tooling,
             &self.deadline,
+            &self.deadline_date,
             &self.last_period_end,
             &self.customer_year_end,
         ]
@@ -160,6 +163,15 @@ pub struct TimelineParams {
     pub bridge_letter_gap_months: Param,
     /// Months a SOC 1 period should overlap customers' financial year.
     pub soc1_min_overlap_months: f64,
+    pub auditor_booking_weeks: Param,
+    /// Months (1 to 12) when fieldwork waits longer for the auditor.
+    pub busy_season_months: Vec<u8>,
+    pub busy_season_delay_weeks: Param,
+    pub pen_test_booking_weeks: Param,
+    pub pen_test_weeks: Param,
+    pub pen_test_retest_weeks: Param,
+    /// Yearly controls a short window must still contain.
+    pub annual_controls: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,6 +184,30 @@ pub struct CostParams {
     pub internal: InternalParams,
     pub auditor: AuditorParams,
     pub optional: OptionalParams,
+    /// Tools and services the advice asks for, counted when their questions are gaps.
+    #[serde(default)]
+    pub purchases: Vec<Purchase>,
+}
+
+/// Something a company pays for to close a gap (a tool, a check, a legal review).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purchase {
+    pub id: String,
+    /// Any of these questions being a gap brings the purchase in.
+    pub when_gap: Vec<String>,
+    pub per: Per,
+    /// Paid again every year (a subscription), or once.
+    pub recurring: bool,
+    pub price: Param,
+}
+
+/// What a purchase's price is counted per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    Person,
+    Company,
 }
 
 /// What turns the fee into the auditor's hours.
@@ -255,6 +291,7 @@ pub struct InternalParams {
     pub hourly_rate: Param,
     /// People running the controls all year after the first report.
     pub operating_fte: Param,
+    pub renewal_support_share: Param,
     pub hours_per_year: f64,
 }
 
@@ -306,6 +343,23 @@ impl EstimationParams {
             (
                 "timeline.bridge_letter_gap_months".into(),
                 &mut t.bridge_letter_gap_months,
+            ),
+            (
+                "timeline.auditor_booking_weeks".into(),
+                &mut t.auditor_booking_weeks,
+            ),
+            (
+                "timeline.busy_season_delay_weeks".into(),
+                &mut t.busy_season_delay_weeks,
+            ),
+            (
+                "timeline.pen_test_booking_weeks".into(),
+                &mut t.pen_test_booking_weeks,
+            ),
+            ("timeline.pen_test_weeks".into(), &mut t.pen_test_weeks),
+            (
+                "timeline.pen_test_retest_weeks".into(),
+                &mut t.pen_test_retest_weeks,
             ),
         ];
         let c = &mut self.cost;
@@ -368,6 +422,10 @@ impl EstimationParams {
         out.push(("cost.internal.hourly_rate".into(), &mut i.hourly_rate));
         out.push(("cost.internal.operating_fte".into(), &mut i.operating_fte));
         out.push((
+            "cost.internal.renewal_support_share".into(),
+            &mut i.renewal_support_share,
+        ));
+        out.push((
             "cost.auditor.blended_rate".into(),
             &mut c.auditor.blended_rate,
         ));
@@ -375,6 +433,9 @@ impl EstimationParams {
         out.push(("cost.optional.pen_test".into(), &mut o.pen_test));
         out.push(("cost.optional.consultant".into(), &mut o.consultant));
         out.push(("cost.optional.tooling".into(), &mut o.tooling));
+        for b in c.purchases.iter_mut() {
+            out.push((format!("cost.purchases.{}", b.id), &mut b.price));
+        }
         out
     }
 

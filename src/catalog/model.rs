@@ -174,6 +174,7 @@ pub struct Question {
     pub show_if: Option<Condition>,
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
+    /// A number's bounds; for a date, the window in days from today (default: five years back to one ahead).
     #[serde(default)]
     pub min: Option<f64>,
     #[serde(default)]
@@ -217,6 +218,8 @@ pub enum Condition {
     Decided(Fact),
     /// The design readiness of what is assessed is known and below this (rules only).
     ReadinessBelow(f64),
+    /// A deadline is set and falls within this many months of the start date (rules only).
+    DeadlineWithin(f64),
 }
 
 /// A part of the decision that a later rule can read.

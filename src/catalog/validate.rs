@@ -311,7 +311,12 @@ fn check_question(
             _ => err("a number question needs min <= max".into()),
         },
         _ if q.integer => err("only a number question can be `integer`".into()),
-        QuestionKind::Text | QuestionKind::Date => {}
+        QuestionKind::Date => match (q.min, q.max) {
+            (None, None) => {}
+            (Some(lo), Some(hi)) if lo <= hi && lo.fract() == 0.0 && hi.fract() == 0.0 => {}
+            _ => err("a date question's window needs whole days min <= max from today".into()),
+        },
+        QuestionKind::Text => {}
     }
 }
 
@@ -328,7 +333,7 @@ fn facts_read<'c>(cond: &'c Condition, out: &mut Vec<Option<&'c Fact>>) {
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| facts_read(c, out)),
         Condition::Not(c) => facts_read(c, out),
         Condition::Decided(f) => out.push(Some(f)),
-        Condition::ReadinessBelow(_) => out.push(None),
+        Condition::ReadinessBelow(_) | Condition::DeadlineWithin(_) => out.push(None),
     }
 }
 
@@ -384,20 +389,53 @@ fn check_condition(
                 err(format!("readiness_below {v} out of range 0..=100"));
             }
         }
+        Condition::DeadlineWithin(m) => {
+            if !(*m > 0.0 && *m <= 60.0) {
+                err(format!("deadline_within {m} out of range (0, 60] months"));
+            }
+        }
     }
 }
 
-/// The estimation inputs must name real scope questions.
+/// The estimation inputs must name real scope questions, purchases real control
+/// questions, and the busy season real months.
 pub(crate) fn check_inputs(c: &Catalog) -> Vec<CatalogError> {
-    c.estimation
+    let error = |location: String, reason: String| CatalogError {
+        file: "estimation.toml".into(),
+        location,
+        reason,
+    };
+    let mut errors: Vec<CatalogError> = c
+        .estimation
         .inputs
         .questions()
         .iter()
         .filter(|id| c.question(id).is_none())
-        .map(|id| CatalogError {
-            file: "estimation.toml".into(),
-            location: "inputs".into(),
-            reason: format!("unknown question `{id}`"),
-        })
-        .collect()
+        .map(|id| error("inputs".into(), format!("unknown question `{id}`")))
+        .collect();
+    for b in &c.estimation.cost.purchases {
+        let location = format!("cost.purchases.{}", b.id);
+        if b.when_gap.is_empty() {
+            errors.push(error(location.clone(), "lists no questions".into()));
+        }
+        for id in &b.when_gap {
+            if !c
+                .question(id)
+                .is_some_and(|q| q.kind == QuestionKind::Control)
+            {
+                errors.push(error(
+                    location.clone(),
+                    format!("`{id}` is not a control question"),
+                ));
+            }
+        }
+    }
+    let months = &c.estimation.timeline.busy_season_months;
+    if months.iter().any(|m| !(1..=12).contains(m)) {
+        errors.push(error(
+            "timeline.busy_season_months".into(),
+            format!("{months:?} are not months 1 to 12"),
+        ));
+    }
+    errors
 }

@@ -5,6 +5,7 @@
 
 use super::answers::AnswerValue;
 use super::conditions::{cite, holds_with, Cited, Effective, Facts};
+use super::deadline::Deadline;
 use crate::catalog::kinds::{AddOn, Alternative, Report, ReportType, Status};
 use crate::catalog::{Catalog, Effect, Fact};
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,8 @@ pub struct Decision {
     pub notes: Vec<Reason>,
     /// Plan changes that must not be proposed, with why.
     pub ruled_out: Vec<(Alternative, Reason)>,
+    /// When the first report must be in hand (`YYYY-MM-DD`), if the answers set a deadline.
+    pub deadline: Option<String>,
 }
 
 impl Decision {
@@ -116,6 +119,7 @@ struct Partial<'d> {
     reports: &'d [Recommendation<Report>],
     report_type: Option<ReportType>,
     readiness: Option<f64>,
+    deadline: Option<&'d Deadline>,
 }
 
 impl Facts for Partial<'_> {
@@ -132,11 +136,19 @@ impl Facts for Partial<'_> {
     fn readiness(&self) -> Option<f64> {
         self.readiness
     }
+    fn deadline(&self) -> Option<&Deadline> {
+        self.deadline
+    }
 }
 
 /// Applies every rule of the catalog to the answers in effect. `readiness` is the
 /// design readiness of what is assessed, once enough is answered to know it.
-pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) -> Decision {
+pub fn decide(
+    catalog: &Catalog,
+    answers: &Effective,
+    readiness: Option<f64>,
+    deadline: Option<&Deadline>,
+) -> Decision {
     let mut reports: Vec<Recommendation<Report>> = Vec::new();
     let mut add_ons = Vec::new();
     let mut categories = Vec::new();
@@ -150,6 +162,7 @@ pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) ->
             reports: &reports,
             report_type: report_type.as_ref().map(|r| r.id),
             readiness,
+            deadline,
         };
         if !holds_with(&rule.when, answers, &facts) {
             continue;
@@ -260,5 +273,6 @@ pub fn decide(catalog: &Catalog, answers: &Effective, readiness: Option<f64>) ->
         bridge_letter: bridge,
         notes,
         ruled_out,
+        deadline: deadline.map(|d| crate::estimate::date::format(d.date)),
     }
 }

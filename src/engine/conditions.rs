@@ -1,6 +1,7 @@
 //! Evaluating `show_if` and rule conditions against the answers in effect.
 
 use super::answers::AnswerValue;
+use super::deadline::Deadline;
 use crate::catalog::{Condition, Fact};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,8 @@ pub trait Facts {
     fn decided(&self, fact: &Fact) -> bool;
     /// Design readiness, when enough is answered to know it.
     fn readiness(&self) -> Option<f64>;
+    /// The deadline, when the answers set one.
+    fn deadline(&self) -> Option<&Deadline>;
 }
 
 /// `show_if` conditions read answers only.
@@ -36,6 +39,9 @@ impl Facts for NoFacts {
         false
     }
     fn readiness(&self) -> Option<f64> {
+        None
+    }
+    fn deadline(&self) -> Option<&Deadline> {
         None
     }
 }
@@ -60,6 +66,8 @@ pub fn holds_with(cond: &Condition, answers: &Effective, facts: &dyn Facts) -> b
         Condition::Not(c) => !holds_with(c, answers, facts),
         Condition::Decided(f) => facts.decided(f),
         Condition::ReadinessBelow(v) => facts.readiness().is_some_and(|r| r < *v),
+        // A small tolerance: "within 3 months" as an option is exactly 3.
+        Condition::DeadlineWithin(m) => facts.deadline().is_some_and(|d| d.months <= *m + 1e-9),
     }
 }
 
@@ -120,6 +128,11 @@ pub fn cite(cond: &Condition, answers: &Effective, facts: &dyn Facts, out: &mut 
                 }
             }
         }
+        Condition::DeadlineWithin(_) => {
+            if let Some(d) = facts.deadline() {
+                push(&d.cited.question, d.cited.values.clone());
+            }
+        }
         Condition::Decided(_) | Condition::ReadinessBelow(_) => {}
     }
 }
@@ -134,6 +147,6 @@ pub fn questions_read<'c>(cond: &'c Condition, out: &mut Vec<&'c str>) {
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| questions_read(c, out)),
         Condition::Not(c) => questions_read(c, out),
-        Condition::Decided(_) | Condition::ReadinessBelow(_) => {}
+        Condition::Decided(_) | Condition::ReadinessBelow(_) | Condition::DeadlineWithin(_) => {}
     }
 }

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod applicability;
 pub mod conditions;
 pub mod cuecs;
+pub mod deadline;
 pub mod gaps;
 pub mod scoring;
 pub mod visibility;
@@ -14,6 +15,7 @@ use answers::Answers;
 use applicability::Decision;
 use conditions::Effective;
 use scoring::{Contribution, Item, Level};
+use time::Date;
 use visibility::Visibility;
 
 /// What the answers decide before anything is estimated.
@@ -26,8 +28,8 @@ pub struct Resolved<'a> {
 
 /// Walks the questionnaires in order: scope and applicability first, then what is
 /// assessed. Rules that read the readiness get it on a second pass, once the
-/// control answers of what is assessed are known.
-pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> Resolved<'a> {
+/// control answers of what is assessed are known. A deadline is measured from `start`.
+pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> Resolved<'a> {
     let mut vis = Visibility::default();
     let mut eff = Effective::new();
     for qn in catalog
@@ -37,7 +39,8 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> Resolved<'a> {
     {
         visibility::walk(qn, answers, &mut eff, &mut vis);
     }
-    let first = applicability::decide(catalog, &eff, None);
+    let deadline = deadline::from_answers(catalog, &eff, start);
+    let first = applicability::decide(catalog, &eff, None, deadline.as_ref());
     for qn in catalog
         .questionnaires
         .iter()
@@ -50,7 +53,7 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> Resolved<'a> {
     let readiness = scoring::known_design_readiness(catalog, &items);
     let decision = match readiness {
         Some(_) => {
-            let second = applicability::decide(catalog, &eff, readiness);
+            let second = applicability::decide(catalog, &eff, readiness, deadline.as_ref());
             debug_assert_eq!(
                 second.assessed, first.assessed,
                 "readiness rules never change scope"
@@ -68,8 +71,15 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers) -> Resolved<'a> {
 }
 
 /// The answers that moved one score, and by how much (100 plus the deltas is the score).
-pub fn explain(catalog: &Catalog, answers: &Answers, level: Level, id: &str) -> Vec<Contribution> {
-    let r = resolve(catalog, answers);
+/// The type of report (and so what counts) may hang on a deadline, measured from `start`.
+pub fn explain(
+    catalog: &Catalog,
+    answers: &Answers,
+    start: Date,
+    level: Level,
+    id: &str,
+) -> Vec<Contribution> {
+    let r = resolve(catalog, answers, start);
     scoring::contributions(
         &scoring::members(&r.items, level, id),
         r.decision.is_type1(),

@@ -1,7 +1,7 @@
 //! Audit fee, internal effort and optional line items, each a sum of named drivers.
 
 use super::range::{number, total, Driver, Range};
-use crate::catalog::estimation::{EstimationParams, Param};
+use crate::catalog::estimation::{EstimationParams, Param, Per};
 use serde::{Deserialize, Serialize};
 
 /// What drives the audit fee, read from the scope answers and the decision.
@@ -25,6 +25,8 @@ pub struct Profile {
     pub soc1_objectives: usize,
     pub soc3: bool,
     pub soc2plus: bool,
+    /// Purchases (by ID) whose questions are gaps.
+    pub purchases: Vec<String>,
 }
 
 /// Which optional line items the user switched on.
@@ -47,6 +49,8 @@ pub struct Cost {
     pub internal_cost: Range,
     pub hourly_rate: Range,
     pub optional: Vec<Driver>,
+    /// Tools and services the gaps call for.
+    pub purchases: Vec<Driver>,
     pub first_year_total: Range,
     pub renewal_total: Range,
     pub renewal_drivers: Vec<Driver>,
@@ -67,6 +71,8 @@ pub struct AuditEffort {
     pub support_hours: Range,
     /// Your team's remediation hours before the audit.
     pub remediation_hours: Range,
+    /// Your team's hours running the controls in their first twelve months.
+    pub operating_hours: Range,
 }
 
 fn from(key: &str, p: &Param, count: f64, label: Option<String>) -> Driver {
@@ -267,16 +273,17 @@ fn hour_drivers(
         )
     };
     d.push(from(support.0, support.1, 1.0, None));
-    // Once a Type II window runs, the controls have to be run and evidenced.
-    if with_remediation && !pr.type1 {
-        let months = f64::from(pr.window_months);
+    // Once the controls are in place they have to be run and evidenced: the first
+    // year counts their first twelve months, whenever audit-ready falls, so being
+    // less ready never makes the year cheaper.
+    if with_remediation {
         d.push(from(
             "cost.internal.operating_fte",
             &i.operating_fte,
-            i.hours_per_year * months / 12.0,
+            i.hours_per_year,
             Some(format!(
-                "Running the controls during the {}-month window",
-                pr.window_months
+                "Running the controls for their first 12 months, from audit-ready ({} hours a year each)",
+                number(i.hours_per_year)
             )),
         ));
     }
@@ -299,6 +306,34 @@ fn hour_drivers(
         ));
     }
     d
+}
+
+/// What the gaps call for buying, priced per person or per company.
+fn purchase_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
+    p.cost
+        .purchases
+        .iter()
+        .filter(|b| pr.purchases.contains(&b.id))
+        .map(|b| {
+            let (count, label) = match b.per {
+                Per::Person => (
+                    pr.headcount.max(1.0),
+                    format!(
+                        "{} x {} people",
+                        b.price.label,
+                        number(pr.headcount.max(1.0))
+                    ),
+                ),
+                Per::Company => (1.0, b.price.label.clone()),
+            };
+            from(
+                &format!("cost.purchases.{}", b.id),
+                &b.price,
+                count,
+                Some(label),
+            )
+        })
+        .collect()
 }
 
 /// The whole cost picture for the first year and a renewal year.
@@ -330,7 +365,8 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
             ..pr.clone()
         };
         let fee = total(&self::audit_drivers(&type2, p));
-        let hours = total(&hour_drivers(&type2, p, Range::default(), true));
+        // Running the controls through its window is already in the first year's hours.
+        let hours = total(&hour_drivers(&type2, p, Range::default(), false));
         (fee, hours)
     });
     let follow_on_fee = follow_on_type2.map_or(Range::default(), |(fee, _)| fee);
@@ -344,20 +380,26 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         source: None,
         assumption: false,
     });
+    let purchases = purchase_drivers(pr, p);
     let first_year_total = audit_fee
         + internal_cost
         + total(&optional)
+        + total(&purchases)
         + follow_on_type2
             .as_ref()
             .map_or(Range::default(), |d| d.amount);
     let i = &p.cost.internal;
-    let hours = |remediation: bool| {
+    let hours = |keep: &dyn Fn(&str) -> bool| {
         internal_hour_drivers
             .iter()
-            .filter(|d| (d.key == "remediation.person_days") == remediation)
+            .filter(|d| keep(&d.key))
             .fold(Range::default(), |a, d| a + d.amount)
     };
-    let (support_hours, remediation_hours) = (hours(false), hours(true));
+    const REMEDIATION: &str = "remediation.person_days";
+    const OPERATING: &str = "cost.internal.operating_fte";
+    let remediation_hours = hours(&|k| k == REMEDIATION);
+    let operating_hours = hours(&|k| k == OPERATING);
+    let support_hours = hours(&|k| k != REMEDIATION && k != OPERATING);
     let auditor_rate = Range::new(p.cost.auditor.blended_rate.range);
     let effort = AuditEffort {
         auditor_hours: {
@@ -372,6 +414,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         auditor_rate,
         support_hours,
         remediation_hours,
+        operating_hours,
     };
 
     // A renewal year: a 12-month Type II, audit support only, recurring items only.
@@ -381,7 +424,9 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         ..pr.clone()
     };
     let renewal_fee = total(&self::audit_drivers(&renewal_profile, p));
-    let support = total(&hour_drivers(&renewal_profile, p, Range::default(), false)).times(rate);
+    let support = total(&hour_drivers(&renewal_profile, p, Range::default(), false))
+        .times(Range::new(i.renewal_support_share.range))
+        .times(rate);
     let mut renewal_drivers = vec![
         Driver {
             key: "renewal.audit_fee".into(),
@@ -392,7 +437,11 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         },
         Driver {
             key: "renewal.internal".into(),
-            label: "Internal audit support".into(),
+            label: format!(
+                "Internal audit support ({} to {} % of the first audit's: narratives and walkthroughs are reused)",
+                number(i.renewal_support_share.range[0] * 100.0),
+                number(i.renewal_support_share.range[2] * 100.0)
+            ),
             amount: support,
             source: None,
             assumption: true,
@@ -417,6 +466,18 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
             .filter(|d| d.key != "cost.optional.consultant")
             .cloned(),
     );
+    // Subscriptions are paid again; one-off purchases are not.
+    renewal_drivers.extend(
+        purchases
+            .iter()
+            .filter(|d| {
+                p.cost
+                    .purchases
+                    .iter()
+                    .any(|b| b.recurring && d.key == format!("cost.purchases.{}", b.id))
+            })
+            .cloned(),
+    );
     Cost {
         currency: p.currency.clone(),
         audit_fee,
@@ -426,6 +487,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         internal_cost,
         hourly_rate: rate,
         optional,
+        purchases,
         first_year_total,
         renewal_total: total(&renewal_drivers),
         renewal_drivers,

@@ -20,6 +20,9 @@ pub fn add_weeks(d: Date, weeks: f64) -> Date {
     d.saturating_add(Duration::days((weeks * 7.0).round() as i64))
 }
 
+/// Days in a month, on average.
+pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+
 /// Weeks in a month, on average.
 pub const WEEKS_PER_MONTH: f64 = 365.25 / 12.0 / 7.0;
 

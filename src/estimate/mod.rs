@@ -30,6 +30,15 @@ pub struct Assumptions {
     pub overrides: BTreeMap<String, [f64; 3]>,
 }
 
+impl Assumptions {
+    /// The start date in use: an unreadable one (checked on import) falls back to a fixed date.
+    pub fn start(&self) -> time::Date {
+        date::parse(&self.start_date)
+            .or_else(|| time::Date::from_calendar_date(2026, time::Month::January, 5).ok())
+            .expect("a valid fixed date")
+    }
+}
+
 impl Default for Assumptions {
     fn default() -> Self {
         Assumptions {
@@ -82,8 +91,7 @@ pub fn estimate(
 ) -> Estimate {
     let p = catalog.estimation.with_overrides(&a.overrides);
     let inp = &p.inputs;
-    let start = date::parse(&a.start_date)
-        .unwrap_or_else(|| date::parse("2026-01-05").expect("valid literal"));
+    let start = a.start();
     let fte = number(eff, &inp.compliance_fte)
         .or_else(|| {
             // The capacity a company of this size typically has.
@@ -126,16 +134,12 @@ pub fn estimate(
             .and_then(|o| inp.year_end_month(o)),
         soc1: decision.recommends(Report::Soc1),
         soc2: !decision.categories_in_scope.is_empty(),
+        pen_test: a.pen_test,
     };
     let bridge = !decision.bridge_letter.is_empty();
     let mut tl = timeline::build(&plan, &p, start, bridge);
 
-    let deadline_months = eff
-        .get(inp.deadline.as_str())
-        .and_then(|v| v.as_str())
-        .and_then(|o| inp.deadline_months(o));
-    if let Some(months) = deadline_months {
-        let deadline = date::add_months(start, months).unwrap_or(start);
+    if let Some(deadline) = decision.deadline.as_deref().and_then(date::parse) {
         let meets = |t: &timeline::Timeline| {
             date::parse(&t.first_report.likely).is_some_and(|d| d <= deadline)
         };
@@ -237,6 +241,22 @@ pub fn estimate(
         soc1_objectives: crate::engine::scoring::soc1_objectives_in_view(catalog, items).count(),
         soc3: decision.has_add_on(AddOn::Soc3),
         soc2plus: decision.has_add_on(AddOn::Soc2Plus),
+        purchases: p
+            .cost
+            .purchases
+            .iter()
+            .filter(|b| {
+                // A design gap: the control (and so the tool) is not in place yet.
+                gaps.iter().any(|g| {
+                    in_scope.contains(&g.category.as_str())
+                        && b.when_gap.contains(&g.question)
+                        && catalog
+                            .scale_option(&g.answer)
+                            .is_some_and(|o| o.design < 100.0)
+                })
+            })
+            .map(|b| b.id.clone())
+            .collect(),
     };
     let optional = cost::Optional {
         pen_test: a.pen_test,

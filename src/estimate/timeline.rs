@@ -1,7 +1,7 @@
 //! The timeline from a start date to the report in hand, as low / likely / high dates.
 
 use super::date::{
-    add_months_keeping_end, add_weeks, days_between, format, month_end, months_through,
+    add_months, add_months_keeping_end, add_weeks, days_between, format, month_end, months_through,
     next_month_end, WEEKS_PER_MONTH,
 };
 use super::range::{Driver, Range};
@@ -66,6 +66,8 @@ pub struct Plan {
     pub customer_year_end: Option<u8>,
     pub soc1: bool,
     pub soc2: bool,
+    /// A penetration test is part of the plan.
+    pub pen_test: bool,
 }
 
 /// How a SOC 1 period sits against customers' financial year.
@@ -122,6 +124,8 @@ pub struct Timeline {
     /// For a SOC 1 Type II with customers' year end known.
     pub fiscal_overlap: Option<FiscalOverlap>,
     pub deadline: Option<Deadline>,
+    /// Yearly controls the (shorter than 12 months) window must contain, to schedule now.
+    pub annual_controls_in_window: Vec<String>,
 }
 
 fn driver(key: &str, p: &Param, amount: Range) -> Driver {
@@ -174,12 +178,62 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
     }))
 }
 
+/// Keeps each scenario no earlier than the one before: a wait that applies to an
+/// early date only must not put it after a later one.
+fn ordered(mut d: [Date; 3]) -> [Date; 3] {
+    d[1] = d[1].max(d[0]);
+    d[2] = d[2].max(d[1]);
+    d
+}
+
+/// When fieldwork can start: not before the auditor has a slot (booked from the
+/// start), and in the busy season up to a few weeks later, but never past its end,
+/// so a later start never gives an earlier date. Also returns its drivers.
+fn fieldwork_start(p: &EstimationParams, start: Date, from: [Date; 3]) -> ([Date; 3], Vec<Driver>) {
+    let t = &p.timeline;
+    let booking = Range::new(t.auditor_booking_weeks.range);
+    let booked = [0, 1, 2].map(|i| from[i].max(add_weeks(start, booking.get(i))));
+    let mut drivers = vec![driver(
+        "timeline.auditor_booking_weeks",
+        &t.auditor_booking_weeks,
+        booking,
+    )];
+    let delayed = [0, 1, 2].map(|i| {
+        busy_season_end(&t.busy_season_months, booked[i]).map_or(booked[i], |end| {
+            end.min(add_weeks(booked[i], t.busy_season_delay_weeks.range[i]))
+        })
+    });
+    if delayed != booked {
+        drivers.push(driver(
+            "timeline.busy_season_delay_weeks",
+            &t.busy_season_delay_weeks,
+            Range::new(t.busy_season_delay_weeks.range),
+        ));
+    }
+    (ordered(delayed), drivers)
+}
+
+/// The first day after the busy season, when `d` falls in it.
+fn busy_season_end(months: &[u8], d: Date) -> Option<Date> {
+    let busy = |m: u8| months.contains(&m);
+    if !busy(u8::from(d.month())) {
+        return None;
+    }
+    let mut first = Date::from_calendar_date(d.year(), d.month(), 1).ok()?;
+    for _ in 0..12 {
+        first = add_months(first, 1)?;
+        if !busy(u8::from(first.month())) {
+            return Some(first);
+        }
+    }
+    None
+}
+
 /// Builds the timeline for a plan.
 pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Timeline {
     let t = &p.timeline;
     let days = person_days(plan, p);
     let mut phases = Vec::new();
-    let mut cursor = [start; 3];
     let mut push = |id: &str,
                     label: String,
                     weeks: Range,
@@ -198,12 +252,12 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         end
     };
     let scoping = Range::new(t.scoping_weeks.range);
-    cursor = push(
+    let scoped = push(
         "scoping",
         t.scoping_weeks.label.clone(),
         scoping,
         vec![driver("timeline.scoping_weeks", &t.scoping_weeks, scoping)],
-        cursor,
+        [start; 3],
     );
     let rem = remediation_weeks(plan, p, days);
     let rem_drivers = vec![
@@ -227,30 +281,90 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
             Range::new(t.productive_share.range),
         ),
     ];
-    cursor = push(
+    let rem_end = push(
         "remediation",
         "Remediation".into(),
         rem,
         rem_drivers,
-        cursor,
+        scoped,
     );
-    let ready = cursor;
+    // A renewal continues from the day after the last period, with no gap, unless
+    // that period ended so long ago that the new one would be over already. Its
+    // period runs whole calendar months, to the day before the same date.
+    // A period that ended a little before today is still worth examining: coverage
+    // counts as lapsed only beyond the typical bridge-letter gap.
+    let mut window = Range::splat(f64::from(plan.window_months) * WEEKS_PER_MONTH);
+    let grace = t.bridge_letter_gap_months.range[2] * WEEKS_PER_MONTH;
+    let renewal = plan.continue_from.filter(|_| !plan.type1).and_then(|d| {
+        let last = add_months_keeping_end(d.previous_day()?, plan.window_months)?;
+        Some((d, last, add_weeks(last, grace) >= start))
+    });
+    let running_window = match renewal {
+        Some((d, last, true)) => {
+            window = Range::splat(days_between(d, last) as f64 / 7.0);
+            Some(d)
+        }
+        _ => None,
+    };
+    let renewal = renewal.map(|(d, _, running)| (d, running));
+    // The penetration test runs beside remediation: booked, tested, fixed, retested.
+    // A Type I needs the test report by its "as of" date (the retest can follow);
+    // a Type II gets the report as its window opens, so the retest falls inside it.
+    let mut ready = rem_end;
+    if plan.pen_test {
+        let parts = [
+            ("timeline.pen_test_booking_weeks", &t.pen_test_booking_weeks),
+            ("timeline.pen_test_weeks", &t.pen_test_weeks),
+            ("timeline.pen_test_retest_weeks", &t.pen_test_retest_weeks),
+        ];
+        let weeks = parts
+            .iter()
+            .fold(Range::default(), |a, (_, x)| a + Range::new(x.range));
+        let drivers: Vec<Driver> = parts
+            .iter()
+            .map(|(k, x)| driver(k, x, Range::new(x.range)))
+            .collect();
+        let until_report =
+            Range::new(t.pen_test_booking_weeks.range) + Range::new(t.pen_test_weeks.range);
+        // Booking a tester can start on day one, beside scoping.
+        let from = if plan.type1 {
+            [start; 3]
+        } else {
+            let opens = running_window.map_or(rem_end, |d| [d; 3]);
+            ordered(opens.map(|o| start.max(add_weeks(o, -until_report.get(1)))))
+        };
+        if plan.type1 {
+            ready = [0, 1, 2].map(|i| rem_end[i].max(add_weeks(from[i], until_report.get(i))));
+        }
+        push(
+            "pen_test",
+            "Penetration test, fixes and retest".into(),
+            weeks,
+            drivers,
+            from,
+        );
+    }
     let fw1 = Range::new(t.type1_fieldwork_weeks.range);
     let rep = Range::new(t.report_weeks.range);
     let mut type1_as_of = None;
     let mut first_report = None;
     if plan.type1 {
         type1_as_of = Some(DateRange::from(ready));
+        let (from, mut drivers) = fieldwork_start(p, start, ready);
+        drivers.insert(
+            0,
+            driver(
+                "timeline.type1_fieldwork_weeks",
+                &t.type1_fieldwork_weeks,
+                fw1,
+            ),
+        );
         let f = push(
             "type1_fieldwork",
             t.type1_fieldwork_weeks.label.clone(),
             fw1,
-            vec![driver(
-                "timeline.type1_fieldwork_weeks",
-                &t.type1_fieldwork_weeks,
-                fw1,
-            )],
-            ready,
+            drivers,
+            from,
         );
         let r = push(
             "type1_report",
@@ -261,25 +375,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         );
         first_report = Some(DateRange::from(r));
     }
-    let mut window = Range::splat(f64::from(plan.window_months) * WEEKS_PER_MONTH);
-    // A renewal continues from the day after the last period, with no gap, unless
-    // that period ended so long ago that the new one would be over already. Its
-    // period runs whole calendar months, to the day before the same date.
-    // A period that ended a little before today is still worth examining: coverage
-    // counts as lapsed only beyond the typical bridge-letter gap.
-    let grace = t.bridge_letter_gap_months.range[2] * WEEKS_PER_MONTH;
-    let renewal = plan.continue_from.filter(|_| !plan.type1).and_then(|d| {
-        let last = add_months_keeping_end(d.previous_day()?, plan.window_months)?;
-        Some((d, last, add_weeks(last, grace) >= start))
-    });
-    let obs_start = match renewal {
-        Some((d, last, true)) => {
-            window = Range::splat(days_between(d, last) as f64 / 7.0);
-            [d; 3]
-        }
-        _ => ready,
-    };
-    let renewal = renewal.map(|(d, _, running)| (d, running));
+    let obs_start = running_window.map_or(ready, |d| [d; 3]);
     let label = if plan.soc1 && plan.soc2 {
         format!(
             "Observation window ({} months, SOC 1 and SOC 2 together)",
@@ -302,16 +398,21 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         obs_start,
     );
     let fw2 = Range::new(t.type2_fieldwork_weeks.range);
+    let (from, mut drivers) = fieldwork_start(p, start, obs_end);
+    drivers.insert(
+        0,
+        driver(
+            "timeline.type2_fieldwork_weeks",
+            &t.type2_fieldwork_weeks,
+            fw2,
+        ),
+    );
     let f2 = push(
         "type2_fieldwork",
         t.type2_fieldwork_weeks.label.clone(),
         fw2,
-        vec![driver(
-            "timeline.type2_fieldwork_weeks",
-            &t.type2_fieldwork_weeks,
-            fw2,
-        )],
-        obs_end,
+        drivers,
+        from,
     );
     let r2 = push(
         "type2_report",
@@ -368,5 +469,10 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         },
         fiscal_overlap,
         deadline: None,
+        annual_controls_in_window: if plan.window_months < 12 {
+            t.annual_controls.clone()
+        } else {
+            Vec::new()
+        },
     }
 }

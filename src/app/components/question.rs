@@ -7,6 +7,7 @@
 use crate::app::components::date_field::DateField;
 use crate::app::state::{Action, State};
 use crate::catalog::{Question, QuestionKind, ScaleOption};
+use crate::estimate::date;
 use crate::estimate::range::number;
 use crate::AnswerValue;
 use wasm_bindgen::JsCast;
@@ -188,13 +189,18 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         }
         QuestionKind::Date => {
             let value = text_of(answer.as_ref());
-            // Dates a question can mean: the last few years and the year ahead.
+            // The question's window in days from today; by default the last five years and the year ahead.
             let today = crate::app::today();
-            let year: i32 = today[..4].parse().unwrap_or(2026);
+            let day = |offset: f64| {
+                date::parse(&today)
+                    .map(|t| date::format(date::add_weeks(t, offset / 7.0)))
+                    .unwrap_or_else(|| today.clone())
+            };
+            let (earliest, latest) = (day(q.min.unwrap_or(-1826.0)), day(q.max.unwrap_or(366.0)));
             html! {
                 <DateField id={format!("{id}--input")} label="Date (YYYY-MM-DD) " value={value}
                     labelledby={Some(AttrValue::from(format!("{id}-legend")))}
-                    earliest={format!("{}{}", year - 5, &today[4..])} latest={format!("{}{}", year + 1, &today[4..])}
+                    earliest={earliest} latest={latest}
                     when_cleared="Cleared: this answer is empty."
                     onchange={Callback::from(move |d: Option<String>| set(d.map(AnswerValue::One)))} />
             }

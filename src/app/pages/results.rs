@@ -361,7 +361,11 @@ fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                     <p class="ok" data-testid="deadline">{ format!("Your deadline of {} can be met.", d.date) }</p>
                 } else {
                     <div class="warning" data-testid="deadline">
-                        <p>{ format!("Your deadline of {} is unlikely to be met. What would help:", d.date) }</p>
+                        if d.date < t.start {
+                            <p>{ format!("Your deadline of {} is before the plan starts ({}): change the deadline in Scope or the start date above.", d.date, t.start) }</p>
+                        } else {
+                            <p>{ format!("Your deadline of {} is unlikely to be met. What would help:", d.date) }</p>
+                        }
                         if let Some(closest) = d.alternatives.iter().filter(|_| !d.alternatives.iter().any(|a| a.meets_deadline)).min_by(|a, b| a.first_report.likely.cmp(&b.first_report.likely)) {
                             <p data-testid="deadline-closest"><strong>{ format!("Nothing below meets {}, alone or together. The closest is “{}”, with a first report around {}.", d.date, closest.id.label(), closest.first_report.likely) }</strong></p>
                         }
@@ -370,6 +374,12 @@ fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                         }) }</ul>
                     </div>
                 }
+            }
+            if let Some(obs) = t.phases.iter().find(|p| p.id == "observation").filter(|_| !t.annual_controls_in_window.is_empty()) {
+                <div class="note" data-testid="annual-controls">
+                    <p>{ format!("A {}-month window must contain each yearly control, or the auditor has nothing to test. Schedule these between {} and {}:", t.window_months, obs.start.likely, obs.end.likely) }</p>
+                    <ul>{ for t.annual_controls_in_window.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                </div>
             }
             { gantt(&t.start, &t.phases) }
         </section>
@@ -462,6 +472,8 @@ fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                     "evidence requests, walkthroughs and samples".into(), "support-hours") }
                 { card("Your remediation hours", format!("{} h", trim(c.effort.remediation_hours.likely.round())),
                     "closing the gaps before the audit".into(), "remediation-hours") }
+                { card("Running the controls", format!("{} h", trim(c.effort.operating_hours.likely.round())),
+                    "their first 12 months: reviews, evidence, training".into(), "operating-hours") }
             </div>
             if let Some(f) = &c.follow_on_type2 {
                 <p data-testid="follow-on">{ format!("{}: {} (between {} and {}), counted in the first-year total.", f.label, money(f.amount.likely), money(f.amount.low), money(f.amount.high)) }</p>
@@ -469,7 +481,16 @@ fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
             { drivers_table(ctx, "Audit fee drivers", &c.audit_drivers, true, "Audit fee") }
             { drivers_table(ctx, "Internal hours", &c.internal_hour_drivers, false, "Internal hours") }
             if !c.optional.is_empty() { { drivers_table(ctx, "Optional line items", &c.optional, true, "Optional items") } }
+            if !c.purchases.is_empty() {
+                <p class="note">{ "Your gaps call for these tools and services. No public price list gives them, so each is an assumption you can edit below; subscriptions come back in the renewal year." }</p>
+                { drivers_table(ctx, "Tools and services to buy", &c.purchases, true, "Purchases") }
+            }
             { drivers_table(ctx, "Renewal year", &c.renewal_drivers, true, "Renewal total") }
+            if c.renewal_total.likely > c.first_year_total.likely {
+                <p class="note" data-testid="renewal-above">{ format!(
+                    "A renewal year costs a little more than the first here: it audits a 12-month period where the first report audits {} months, and there is little left to fix.",
+                    ctx.readiness.estimate.timeline.window_months) }</p>
+            }
             <details class="assumptions no-print">
                 <summary>{ "Edit assumptions" }</summary>
                 <p>{ "No public source gives these figures, so they are our defaults: change them to match your quotes. Figures with a source stay as published." }</p>

@@ -263,3 +263,42 @@ test('bad input gets a message and is never used: number questions, assumptions,
     assert.deepEqual(problems(log), []);
   });
 });
+
+test('a deadline can be a date: the plan reads it, and tools, yearly controls and the pen test show', async (t) => {
+  await withPage(t, async ({ page, log }) => {
+    await open(page, server.url, '/scope');
+    const iso = (d) => d.toISOString().slice(0, 10);
+    const inDays = (n) => iso(new Date(Date.now() + n * 86_400_000));
+    await choose(page, 'scope.deadline', 'date');
+    const field = page.locator('[id="scope.deadline_date--input"]');
+    await field.waitFor();
+    // Five years out is outside the window a deadline can have: said, and not used.
+    await field.fill(inDays(5 * 366));
+    await field.press('Tab');
+    const message = page.locator('fieldset[data-question="scope.deadline_date"] [role="alert"]');
+    await message.waitFor();
+    assert.match(await message.textContent(), /is outside \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+    // Six weeks away: a Type I first, and the deadline is that date.
+    const due = inDays(42);
+    await fill(page, 'scope.deadline_date', due);
+    await go(page, '/category/security');
+    await choose(page, 'sec.cc6.endpoint_protection_mdm', 'no');
+    await go(page, '/results');
+    const deadline = page.locator('[data-testid="deadline"]');
+    await deadline.waitFor();
+    assert.match(await deadline.textContent(), new RegExp(`deadline of ${due}`));
+    const reason = page.locator('li[data-rule="type.tight_deadline"]');
+    assert.match(await reason.textContent(), new RegExp(`On which date do you need the report in hand\\?” → ${due}`), 'the reason quotes the date');
+    assert.match(await page.locator('.timeline').textContent(), /Type I “as of” date: \d{4}-\d{2}-\d{2}/, 'six weeks: a Type I first');
+    // The penetration test sits in the plan; the device gap brings its tools in.
+    assert.match(await page.locator('.timeline').textContent(), /Penetration test, fixes and retest/);
+    const tools = page.locator('table.drivers', { has: page.locator('caption', { hasText: 'Tools and services to buy' }) });
+    assert.match(await tools.textContent(), /Device management \(MDM\)/);
+    assert.match(await tools.textContent(), /Endpoint protection \(EDR\)/);
+    // A short window must hold each yearly control.
+    const yearly = page.locator('[data-testid="annual-controls"]');
+    assert.match(await yearly.textContent(), /3-month window must contain each yearly control/);
+    assert.match(await yearly.textContent(), /Risk assessment/);
+    assert.deepEqual(problems(log), [], 'no console errors or page errors');
+  });
+});

@@ -146,7 +146,7 @@ test('a new user walks from welcome to results, navigates back and forward, and 
     assert.ok(first > start, 'the first report comes after the start date');
     assert.match(await text(page, '[data-testid="deadline"]'), /deadline of \d{4}-\d{2}-\d{2}/);
     const phases = await page.locator('tr[data-phase]').evaluateAll((rs) => rs.map((r) => r.dataset.phase));
-    assert.deepEqual(phases, ['scoping', 'remediation', 'observation', 'type2_fieldwork', 'type2_report']);
+    assert.deepEqual(phases, ['scoping', 'remediation', 'pen_test', 'observation', 'type2_fieldwork', 'type2_report']);
     assert.match(await text(page, 'tr[data-phase="observation"] th'), /3 months/);
     assert.equal(await text(page, 'tr[data-phase="type2_report"] td:nth-of-type(2)'), await text(page, '[data-testid="first-report-date"]'));
     assert.match(await text(page, 'section.timeline'), /at 1\.5 FTE/, 'remediation uses the stated capacity');
