@@ -1000,3 +1000,56 @@ fn fieldwork_waits_for_the_auditor_and_the_busy_season() {
     );
     assert!(as_of(&r2) >= as_of(&r));
 }
+
+#[test]
+fn all_four_added_categories_add_forty_to_sixty_percent_of_the_fee() {
+    // Public figure (josefkamara): all five categories cost about 40 to 60 % more than
+    // Security alone; each category scales with the base fee, for every tier.
+    let c = catalog();
+    for tier in ["budget", "boutique", "mid_tier", "large_firm"] {
+        let security = scenario_b_answers(&c).with("app.categories", ["security_only"]);
+        let all = scenario_b_answers(&c);
+        let fee = |a: &Answers| {
+            let r = evaluate(&c, a, &assumptions(tier));
+            // The base fee and the categories only: complexity is the same in both.
+            r.estimate
+                .cost
+                .audit_drivers
+                .iter()
+                .filter(|d| d.key.starts_with("cost.tiers.") || d.key.starts_with("cost.categories."))
+                .fold(0.0, |s, d| s + d.amount.likely)
+        };
+        let added = fee(&all) / fee(&security) - 1.0;
+        assert!((0.4..=0.6).contains(&added), "{tier}: all categories add {:.0} %", added * 100.0);
+    }
+}
+
+#[test]
+fn few_answers_widen_the_range_and_every_answer_narrows_it() {
+    // The same startup with every Security control answered "No", and with only the
+    // scope answered: the unanswered work is a range (0 to 60 % still to do), so the
+    // dates spread wider.
+    let c = catalog();
+    let answered = startup("no", "manual");
+    let scope_only = evaluate(
+        &c,
+        &Answers::default()
+            .with("scope.headcount", 8.0)
+            .with("scope.customer_asks", ["soc2"])
+            .with("scope.tooling", "manual")
+            .with("app.categories", ["security_only"]),
+        &assumptions("boutique"),
+    );
+    let spread = |r: &Readiness| {
+        let d = &r.estimate.timeline.remediation_person_days;
+        (d.high - d.low) / d.likely.max(1e-9)
+    };
+    assert!(
+        spread(&scope_only) > spread(&answered),
+        "unanswered {:.2} vs answered {:.2}",
+        spread(&scope_only),
+        spread(&answered)
+    );
+    let d = &scope_only.estimate.timeline.remediation_person_days;
+    assert_eq!(d.low, 0.0, "with nothing answered, the low end assumes nothing is left to do");
+}
