@@ -129,9 +129,9 @@ pub fn gantt(start: &str, phases: &[Phase]) -> Html {
                     { for phases.iter().map(|ph| html! {
                         <tr data-phase={ph.id.clone()}>
                             <th scope="row">{ ph.label.clone() }</th>
-                            <td>{ ph.start.likely.clone() }</td>
-                            <td>{ ph.end.likely.clone() }</td>
-                            <td>{ format!("{} to {}", ph.end.low, ph.end.high) }</td>
+                            <td data-label="Starts">{ ph.start.likely.clone() }</td>
+                            <td data-label="Ends">{ ph.end.likely.clone() }</td>
+                            <td data-label="Range of the end">{ format!("{} to {}", ph.end.low, ph.end.high) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -69,6 +69,7 @@ pub fn Layout() -> Html {
     // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {
+        reveal_current_step();
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             focus_main();
@@ -149,6 +150,26 @@ fn focus_question(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// On a phone the step list scrolls sideways: bring the current step into view,
+/// centred, without moving the page.
+fn reveal_current_step() {
+    use wasm_bindgen::JsCast;
+    let doc = gloo::utils::document();
+    let (Some(list), Some(item)) = (
+        doc.query_selector(".steps ol").ok().flatten(),
+        doc.query_selector(".steps li.current")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    if list.scroll_width() > list.client_width() {
+        let left = item.offset_left() - (list.client_width() - item.offset_width()) / 2;
+        list.set_scroll_left(left.max(0));
     }
 }
 

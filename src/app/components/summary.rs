@@ -1,4 +1,7 @@
 //! The live readiness summary beside each step: it changes as soon as an answer does.
+//! On a wide screen it sits beside the questions; on a phone it is a one-line bar
+//! under the questions that stays in view and opens on demand, so the questions
+//! come first.
 
 use crate::app::format::score;
 use crate::app::Ctx;
@@ -36,7 +39,7 @@ pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
             <h2 class="visually-hidden">{ "Readiness so far" }</h2>
             <div class="figure">
                 <span class="label" id="overall-label">{ format!("Overall readiness ({target})") }</span>
-                <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }</span>
+                <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }<span class="out-of">{ " / 100" }</span></span>
                 <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                 if overall.answered < overall.applicable {
                     <span class="sub">{ format!("from {} of {} control answers so far", overall.answered, overall.applicable) }</span>
@@ -55,5 +58,50 @@ pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
             <p class="count" data-testid="answered-count">{ format!("{} of {} answered", count.answered, count.applicable) }</p>
             <p class="sub">{ format!("Open gaps: {}", r.gaps.len()) }</p>
         </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    /// The current step's questionnaire.
+    pub questionnaire: AttrValue,
+    /// Show the recommended report too (the scope and "which report" steps).
+    pub with_decision: bool,
+}
+
+/// The summary (and, where it helps, the recommendation) beside the questions.
+/// Below the wide layout only its one-line bar shows until the user opens it.
+#[component]
+pub fn SidePanel(p: &SidePanelProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let open = use_state(|| false);
+    let r = &ctx.readiness;
+    let count = r
+        .progress
+        .questionnaires
+        .iter()
+        .find(|(id, _)| id == p.questionnaire.as_str())
+        .map(|(_, c)| *c)
+        .unwrap_or_default();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let gaps = r.gaps.len();
+    html! {
+        <div class={classes!("side", open.then_some("open"))} data-testid="side-panel">
+            <button type="button" class="summary-bar" aria-expanded={open.to_string()} aria-controls="side-details" onclick={toggle}
+                data-testid="summary-bar">
+                <span class="bar-score"><span class="visually-hidden">{ "Overall readiness " }</span>
+                    <strong>{ score(r.scores.overall.target) }</strong>{ " / 100" }</span>
+                <span>{ format!("{} of {} answered", count.answered, count.applicable) }</span>
+                <span>{ format!("{gaps} open {}", if gaps == 1 { "gap" } else { "gaps" }) }</span>
+                <span class="bar-more">{ if *open { "Hide details" } else { "Details" } }</span>
+            </button>
+            <div id="side-details" class="side-details" tabindex="0" role="region" aria-label="Readiness so far and recommended report">
+                { live_summary(&ctx, &p.questionnaire) }
+                if p.with_decision { { crate::app::components::decision::decision_panel(&ctx) } }
+            </div>
+        </div>
     }
 }

@@ -1,10 +1,9 @@
 //! One questionnaire step: its visible sections and questions, with the live summary beside them.
 
 use crate::app::components::announcer::Announcer;
-use crate::app::components::decision::decision_panel;
 use crate::app::components::layout::step_nav;
 use crate::app::components::question::QuestionView;
-use crate::app::components::summary::live_summary;
+use crate::app::components::summary::SidePanel;
 use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
@@ -83,10 +82,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                 }
                 { step_nav(ctx, &route) }
             </article>
-            <div class="side" tabindex="0" role="region" aria-label="Readiness so far and recommended report">
-                { live_summary(ctx, &qn.id) }
-                if qn.id == "applicability" || qn.id == "scope" { { decision_panel(ctx) } }
-            </div>
+            <SidePanel questionnaire={qn.id.clone()} with_decision={qn.id == "applicability" || qn.id == "scope"} />
         </div>
     }
 }

@@ -41,8 +41,8 @@ fn drivers_table(
                 { for drivers.iter().map(|d| html! {
                     <tr data-driver={d.key.clone()}>
                         <th scope="row">{ d.label.clone() }</th>
-                        <td>{ format!("+{}", fmt(&d.amount)) }</td>
-                        <td>{ match (d.assumption, d.source.as_ref().and_then(|s| sources.get(s))) {
+                        <td data-label="Amount">{ format!("+{}", fmt(&d.amount)) }</td>
+                        <td data-label="Basis">{ match (d.assumption, d.source.as_ref().and_then(|s| sources.get(s))) {
                             (true, _) => html! { "Assumption (editable)" },
                             (false, Some(s)) => html! { <a href={s.url.clone()} rel="noopener noreferrer external" target="_blank">{ s.title.clone() }</a> },
                             (false, None) => html! { "From your answers" },
