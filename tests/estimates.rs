@@ -627,7 +627,11 @@ fn audit_effort_shows_both_sides_and_plans_count_what_the_timeline_shows() {
     // Your hours during the audit, by hand: Type II support 80/160/240 h; apart from
     // running the controls for their first 12 months, 0.2/0.3/0.5 FTE x 1,800 h.
     assert_range(e.support_hours, [80.0, 160.0, 240.0], "support hours");
-    assert_range(e.operating_hours, [360.0, 540.0, 900.0], "running the controls");
+    assert_range(
+        e.operating_hours,
+        [360.0, 540.0, 900.0],
+        "running the controls",
+    );
     assert_range(
         e.support_hours + e.remediation_hours + e.operating_hours,
         [
@@ -1016,11 +1020,17 @@ fn all_four_added_categories_add_forty_to_sixty_percent_of_the_fee() {
                 .cost
                 .audit_drivers
                 .iter()
-                .filter(|d| d.key.starts_with("cost.tiers.") || d.key.starts_with("cost.categories."))
+                .filter(|d| {
+                    d.key.starts_with("cost.tiers.") || d.key.starts_with("cost.categories.")
+                })
                 .fold(0.0, |s, d| s + d.amount.likely)
         };
         let added = fee(&all) / fee(&security) - 1.0;
-        assert!((0.4..=0.6).contains(&added), "{tier}: all categories add {:.0} %", added * 100.0);
+        assert!(
+            (0.4..=0.6).contains(&added),
+            "{tier}: all categories add {:.0} %",
+            added * 100.0
+        );
     }
 }
 
@@ -1051,5 +1061,8 @@ fn few_answers_widen_the_range_and_every_answer_narrows_it() {
         spread(&answered)
     );
     let d = &scope_only.estimate.timeline.remediation_person_days;
-    assert_eq!(d.low, 0.0, "with nothing answered, the low end assumes nothing is left to do");
+    assert_eq!(
+        d.low, 0.0,
+        "with nothing answered, the low end assumes nothing is left to do"
+    );
 }
