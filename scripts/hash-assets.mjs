@@ -1,0 +1,45 @@
+// Trunk post-build hook (release only): gives the wasm, the JS glue, the loader
+// and the stylesheet content-hashed names in `assets/`, so a browser that cached
+// one version can never pair its JS with another version's wasm after a
+// redeploy. Only index.html keeps its name; hosts serve it with `no-cache` and
+// `assets/` with a one-year cache (see deploy/).
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const dir = process.env.TRUNK_STAGING_DIR;
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+await mkdir(join(dir, 'assets'), { recursive: true });
+
+/** Moves `name` to `assets/stem-<hash>.ext` after applying `edit` to its text; returns the new file name. */
+async function hashed(name, edit) {
+  const path = join(dir, name);
+  let bytes = await readFile(path);
+  if (edit) {
+    bytes = Buffer.from(edit(bytes.toString('utf8')));
+    await writeFile(path, bytes);
+  }
+  const dot = name.lastIndexOf('.');
+  const out = `${name.slice(0, dot)}-${hash(bytes)}${name.slice(dot)}`;
+  await rename(path, join(dir, 'assets', out));
+  return out;
+}
+
+/** Replaces every reference to `from` (quoted or not, with or without `./`) by `to`. */
+function replaceRef(text, from, to) {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(["'=/])(\\./)?${escaped}(?=["'\\s>])`, 'g');
+  const out = text.replace(re, (_, before, dot) => `${before}${dot ?? ''}${to}`);
+  if (out === text) throw new Error(`hash-assets: no reference to ${from} found`);
+  return out;
+}
+
+const wasm = await hashed('soc-readiness_bg.wasm');
+const glue = await hashed('soc-readiness.js');
+const boot = await hashed('boot.js', (s) => replaceRef(replaceRef(s, 'soc-readiness.js', glue), 'soc-readiness_bg.wasm', wasm));
+const css = await hashed('app.css');
+const html = join(dir, 'index.html');
+await writeFile(html, replaceRef(replaceRef(await readFile(html, 'utf8'), 'boot.js', `assets/${boot}`), 'app.css', `assets/${css}`));
+console.log(`hash-assets: ${[wasm, glue, boot, css].join(', ')}`);
