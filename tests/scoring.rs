@@ -681,3 +681,38 @@ fn type1_gaps_use_design_points() {
     assert_eq!(r.gaps.len(), qs.len());
     assert_eq!(r.scores.overall.target, Some(40.0));
 }
+
+#[test]
+fn every_score_counts_the_same_items_as_its_explanation() {
+    // Scores index items by group and criterion in one pass; explanations filter
+    // them one score at a time. Both must count the same answers.
+    use soc_readiness::engine::scoring::{all_scores, members, score};
+    let c = catalog();
+    let qs = controls(
+        &c,
+        &[
+            "security",
+            "availability",
+            "confidentiality",
+            "processing_integrity",
+            "privacy",
+        ],
+    );
+    let answers = mixed(&c, all_in_scope(), &qs);
+    let r = soc_readiness::engine::resolve(&c, &answers, Assumptions::default().start());
+    let type1 = r.decision.is_type1();
+    let scores = all_scores(&c, &r.items, &r.decision.assessed, type1);
+    let mut checked = 0;
+    for s in scores.all() {
+        let by_filter = score(
+            &c,
+            s.level,
+            &s.id,
+            &members(&r.items, s.level, &s.id),
+            type1,
+        );
+        assert_eq!(s, &by_filter, "{:?} {}", s.level, s.id);
+        checked += 1;
+    }
+    assert!(checked > 60, "{checked} scores");
+}

@@ -9,6 +9,7 @@ use super::visibility::Visibility;
 use crate::catalog::kinds::Report;
 use crate::catalog::{Catalog, Question};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What a score is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,10 +87,25 @@ pub fn items<'a>(
     vis: &Visibility,
     answers: &'a crate::Answers,
 ) -> Vec<Item<'a>> {
+    // Looked up once per call rather than once per question.
+    let group_of: BTreeMap<&str, &str> = catalog
+        .manifest
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.group.as_str()))
+        .collect();
     catalog
-        .questions()
-        .filter(|(qn, _, q)| catalog.is_category(&qn.id) && vis.question(&q.id))
-        .map(|(qn, _, q)| {
+        .questionnaires
+        .iter()
+        .filter_map(|qn| Some((qn, catalog.category(&qn.id)?.report)))
+        .flat_map(|(qn, report)| {
+            qn.sections
+                .iter()
+                .flat_map(|s| &s.questions)
+                .map(move |q| (qn, report, q))
+        })
+        .filter(|(_, _, q)| vis.question(&q.id))
+        .map(|(qn, report, q)| {
             let state = match answers
                 .get(&q.id)
                 .and_then(AnswerValue::as_str)
@@ -106,12 +122,11 @@ pub fn items<'a>(
             let mut groups: Vec<&str> = q
                 .criteria
                 .iter()
-                .filter_map(|c| catalog.criterion(c))
-                .map(|c| c.group.as_str())
+                .filter_map(|c| group_of.get(c.as_str()).copied())
                 .collect();
             groups.dedup();
             Item {
-                report: catalog.category(&qn.id).map_or(Report::Soc2, |c| c.report),
+                report,
                 questionnaire: &qn.id,
                 question: q,
                 groups,
@@ -283,6 +298,35 @@ pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i
 /// Scores at every level, for the categories in scope.
 pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
     let one = |level, id: &str| score(catalog, level, id, &members(items, level, id), type1);
+    // Groups and criteria are many: index the items by them in one pass (the same
+    // membership as `members`), instead of a pass over every item for each one.
+    let mut by_group: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    let mut by_criterion: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    for it in items {
+        for (index, keys) in [
+            (&mut by_group, it.groups.clone()),
+            (
+                &mut by_criterion,
+                it.question.criteria.iter().map(String::as_str).collect(),
+            ),
+        ] {
+            for k in keys {
+                let list = index.entry(k).or_default();
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, it)) {
+                    list.push(it);
+                }
+            }
+        }
+    }
+    let indexed = |index: &BTreeMap<&str, Vec<&Item>>, level, id: &str| {
+        score(
+            catalog,
+            level,
+            id,
+            index.get(id).map_or(&[][..], Vec::as_slice),
+            type1,
+        )
+    };
     let m = &catalog.manifest;
     let groups: Vec<&str> = m
         .groups
@@ -302,12 +346,15 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
             Vec::new()
         },
         categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
-        groups: groups.iter().map(|g| one(Level::Group, g)).collect(),
+        groups: groups
+            .iter()
+            .map(|g| indexed(&by_group, Level::Group, g))
+            .collect(),
         criteria: m
             .criteria
             .iter()
             .filter(|c| groups.contains(&c.group.as_str()))
-            .map(|c| one(Level::Criterion, &c.id))
+            .map(|c| indexed(&by_criterion, Level::Criterion, &c.id))
             .collect(),
     }
 }

@@ -88,18 +88,19 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
         .filter(|q| vis.questionnaire(&q.id))
     {
         let mut c = Count::default();
-        let visible = || {
-            qn.sections
-                .iter()
-                .flat_map(|s| &s.questions)
-                .filter(|q| vis.question(&q.id))
-        };
+        // One lookup each: (left empty on purpose, answered).
+        let visible: Vec<(bool, bool)> = qn
+            .sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .filter(|q| vis.question(&q.id))
+            .map(|q| (q.empty_is_answer, answers.get(&q.id).is_some()))
+            .collect();
         // A question left empty on purpose counts once its step has been started.
-        let started = visible().any(|q| answers.get(&q.id).is_some());
-        for q in visible() {
+        let started = visible.iter().any(|(_, answered)| *answered);
+        for (empty_is_answer, answered) in visible {
             c.applicable += 1;
-            c.answered +=
-                usize::from(answers.get(&q.id).is_some() || (started && q.empty_is_answer));
+            c.answered += usize::from(answered || (started && empty_is_answer));
         }
         p.overall.applicable += c.applicable;
         p.overall.answered += c.answered;
