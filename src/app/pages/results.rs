@@ -167,8 +167,8 @@ pub fn results_page(ctx: &Ctx) -> Html {
                         let name = crate::catalog::kinds::Report::from_id(&s.id).map_or("", |x| x.name());
                         card(&format!("{name} readiness"), format!("{} / 100", score(s.target)), band_label(ctx, s), "")
                     }) }
-                    { card("Design (Type I)", score(overall.design), String::new(), "") }
-                    { card("Operating (Type II)", score(overall.operating), String::new(), "") }
+                    { card("Design (Type I)", format!("{} / 100", score(overall.design)), String::new(), "") }
+                    { card("Operating (Type II)", format!("{} / 100", score(overall.operating)), String::new(), "") }
                     { card("Confidence", format!("{}%", trim(overall.confidence)), format!("{} of {} control questions answered", overall.answered, overall.applicable), "") }
                 </div>
                 if !overall.key_gaps.is_empty() {
