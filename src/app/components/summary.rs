@@ -39,7 +39,7 @@ pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
             <h2 class="visually-hidden">{ "Readiness so far" }</h2>
             <div class="figure">
                 <span class="label" id="overall-label">{ format!("Overall readiness ({target})") }</span>
-                <span class="value" data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }<span class="out-of">{ " / 100" }</span></span>
+                <span class="value"><span data-testid="overall-score" aria-live="polite" aria-labelledby="overall-label">{ score(overall.target) }</span><span class="out-of">{ " / 100" }</span></span>
                 <span class={classes!("band", overall.band.clone())}>{ band_label(ctx, overall) }</span>
                 if overall.answered < overall.applicable {
                     <span class="sub">{ format!("from {} of {} control answers so far", overall.answered, overall.applicable) }</span>
