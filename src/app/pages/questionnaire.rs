@@ -51,7 +51,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
         <div class="step-layout">
             <article class="page questionnaire">
                 <h1>{ qn.title.clone() }</h1>
-                if !qn.intro.is_empty() { <p class="lead">{ qn.intro.clone() }</p> }
+                if !qn.intro.is_empty() { <Intro text={qn.intro.clone()} class="lead" /> }
                 <Announcer step={qn.id.clone()} shown={shown} />
                 // Keyed, each list in its own element: a follow-up question or section that
                 // appears never replaces the one the user just answered, so focus stays on it.
@@ -62,7 +62,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                             { s.title.clone() }
                             if let Some(g) = &s.group { <span class="group-id">{ format!(" ({g})") }</span> }
                         </h2>
-                        if !s.intro.is_empty() { <p class="section-intro">{ s.intro.clone() }</p> }
+                        if !s.intro.is_empty() { <Intro text={s.intro.clone()} class="section-intro" /> }
                         <div class="questions">
                         { for s.questions.iter().filter(|q| r.visibility.question(&q.id)).map(|q| html! {
                             <QuestionView key={q.id.clone()} q={q} scale={scale}
@@ -84,5 +84,31 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
             </article>
             <SidePanel questionnaire={qn.id.clone()} with_decision={qn.id == "applicability" || qn.id == "scope"} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IntroProps {
+    text: AttrValue,
+    class: &'static str,
+}
+
+/// An introduction that, on a phone, shows its first lines until asked for more,
+/// so the first question fits the first screen (screen readers read it all; on a
+/// wide screen it is always whole and the button is not shown).
+#[component]
+fn Intro(p: &IntroProps) -> Html {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <>
+            <p class={classes!(p.class, "intro", (!*open).then_some("clamped"))}>{ p.text.clone() }</p>
+            <button type="button" class="link intro-more" aria-expanded={open.to_string()} onclick={toggle}>
+                { if *open { "Less" } else { "More" } }
+            </button>
+        </>
     }
 }
