@@ -38,13 +38,17 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 5. npm packages of the browser tests (playwright-core, axe-core, binaryen
-#    for wasm-opt) from the committed lockfile. PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD
-#    keeps any tool from fetching a browser of its own.
+# 5. npm packages of the browser tests (@playwright/test and playwright-core,
+#    axe-core, binaryen for wasm-opt) from the committed lockfile.
+#    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps Playwright from fetching a browser
+#    of its own: the tests drive Debian's Chromium (tests/e2e/playwright.config.mjs).
+#    A copy of the lockfile in node_modules/ marks a finished install, so a
+#    second run with the same lockfile installs nothing.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.json 2>/dev/null; then
+if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.setup-package-lock.json 2>/dev/null; then
   say "installing npm packages"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error \
+    && cp package-lock.json node_modules/.setup-package-lock.json)
 fi
 wasm-opt --version | grep -q "version $BINARYEN_NPM" || { echo "wasm-opt $BINARYEN_NPM expected" >&2; exit 1; }
 

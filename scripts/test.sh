@@ -18,5 +18,5 @@ step "release build"
 trunk build --release
 step "size budget"
 node scripts/size-budget.mjs
-step "browser tests"
-(cd tests/e2e && DIST="$PWD/../../dist" node --test --test-concurrency=1 specs/)
+step "browser tests (Playwright Test; HTML report in tests/e2e/artifacts/report)"
+(cd tests/e2e && DIST="$PWD/../../dist" npx --no-install playwright test)

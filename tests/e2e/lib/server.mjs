@@ -1,5 +1,6 @@
-// Minimal static file server for the built app: the tests and the benchmark
-// serve dist/ themselves so they need neither Trunk nor a fixed port.
+// Minimal static file server for the built app, so neither the tests nor the
+// benchmark need Trunk. The benchmark starts it on a random port; Playwright
+// Test starts it through serve-cli.mjs on a fixed one (see playwright.config.mjs).
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,12 +28,45 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves `root` on 127.0.0.1 at a random port. Resolves to {url, close}. */
-export async function startServer(root = distDir()) {
+/**
+ * The rules of a Netlify / Cloudflare Pages `_headers` file: [{pattern, headers}].
+ * Patterns are exact paths or end in `*`; every matching rule applies, in order.
+ */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else {
+      const at = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, pathname) {
+  const out = {};
+  for (const r of rules) {
+    const hit = r.pattern.endsWith('*') ? pathname.startsWith(r.pattern.slice(0, -1)) : pathname === r.pattern;
+    if (hit) Object.assign(out, r.headers);
+  }
+  return out;
+}
+
+/**
+ * Serves `root` on 127.0.0.1, at `port` (0, the default: a random free port),
+ * with the headers of the build's own `_headers` file (the host configuration
+ * the release ships, Content-Security-Policy included), so the tests run the
+ * app as a host serves it. Resolves to {url, close}.
+ */
+export async function startServer(root = distDir(), { port = 0 } = {}) {
   root = path.resolve(root);
+  const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeaders, () => []);
   const server = http.createServer(async (req, res) => {
     try {
-      let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let rel = pathname;
       if (rel.endsWith('/')) rel += 'index.html';
       const file = path.join(root, rel);
       // Refuse anything that escapes the served directory.
@@ -40,9 +74,10 @@ export async function startServer(root = distDir()) {
       if (!(await stat(file)).isFile()) throw Object.assign(new Error(), { code: 'ENOENT' });
       const body = await readFile(file);
       res.writeHead(200, {
+        'cache-control': 'no-cache',
+        ...headersFor(rules, pathname),
         'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': 'no-cache',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -53,11 +88,11 @@ export async function startServer(root = distDir()) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
