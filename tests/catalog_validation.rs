@@ -264,3 +264,280 @@ fn editable_numbers_need_bounds_that_hold_their_range() {
         "{errs:?}"
     );
 }
+
+// ---- Asked once: no duplicates, every scope answer used ---------------------
+
+use soc_readiness::catalog::validate::{
+    near_duplicates, nearly_same_text, text_similarity, unused_scope_questions, SCOPE_RECORD_ONLY,
+};
+
+fn question_mut<'a>(c: &'a mut Catalog, id: &str) -> &'a mut soc_readiness::catalog::Question {
+    c.questionnaires
+        .iter_mut()
+        .flat_map(|qn| qn.sections.iter_mut())
+        .flat_map(|s| s.questions.iter_mut())
+        .find(|q| q.id == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+#[test]
+fn nearly_identical_question_texts_are_flagged() {
+    // The same question reworded a little, as happens when it is added twice.
+    let a = "Do you have a written disaster recovery plan with recovery time and recovery point objectives, approved by management and reviewed every year?";
+    let b = "Is there a written disaster recovery plan, with recovery time and recovery point objectives, that management approves and reviews each year?";
+    assert!(nearly_same_text(a, b), "{:?}", text_similarity(a, b));
+    // One question copied inside a longer one.
+    let short = "Do you publish a status page for outages and incidents?";
+    let long = "Have you defined uptime targets, do you measure them, and do you publish a status page for outages and incidents?";
+    assert!(
+        nearly_same_text(short, long),
+        "{:?}",
+        text_similarity(short, long)
+    );
+    // Two different controls on the same subject are not the same question.
+    let backups = "Are production databases backed up automatically at least daily, encrypted and kept in a separate account?";
+    let restores = "Do you test restoring from backups at least once a year and check that the restored data is complete?";
+    assert!(
+        !nearly_same_text(backups, restores),
+        "{:?}",
+        text_similarity(backups, restores)
+    );
+
+    // In the catalog: a Privacy question given a copy of a Security question's text
+    // is reported in its file, naming the question it repeats.
+    let errs = errors_after(|c| {
+        let text = question_mut(c, "sec.cc9.vendor_contract_security_terms")
+            .text
+            .clone();
+        question_mut(c, "priv.p6.vendor_privacy_assessment").text =
+            text.replace("Do your contracts", "Do the contracts");
+    });
+    assert!(
+        errs.iter().any(
+            |e| e.starts_with("privacy.toml: priv.p6.vendor_privacy_assessment:")
+                && e.contains("text nearly the same as `sec.cc9.vendor_contract_security_terms`")
+        ),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn no_two_questions_of_a_report_have_nearly_the_same_text() {
+    let c = builtin();
+    let errs = near_duplicates(&c);
+    assert!(errs.is_empty(), "{errs:?}");
+    // With room to spare: the closest pair of SOC 2 questions shares well under the threshold.
+    let soc2: Vec<&soc_readiness::catalog::Question> = c
+        .questions()
+        .filter(|(qn, _, _)| c.category(&qn.id).is_some_and(|x| x.report == Report::Soc2))
+        .map(|(_, _, q)| q)
+        .collect();
+    let mut closest = (0.0, "", "");
+    for (i, a) in soc2.iter().enumerate() {
+        for b in &soc2[..i] {
+            let (shared, _) = text_similarity(&a.text, &b.text);
+            if shared > closest.0 {
+                closest = (shared, a.id.as_str(), b.id.as_str());
+            }
+        }
+    }
+    assert!(closest.0 < 0.4, "closest pair: {closest:?}");
+}
+
+/// The duplicates the question bank review found: each retired question, the
+/// question that now asks its control, and the criteria the retired one covered.
+const MERGES: &[(&str, &str, &[&str])] = &[
+    (
+        "sec.cc5.secure_development",
+        "sec.cc8.peer_review_approval",
+        &["CC5.2", "CC8.1"],
+    ),
+    (
+        "sec.cc6.datacenter_physical_security",
+        "sec.cc9.vendor_soc_review",
+        &["CC6.4", "CC6.5"],
+    ),
+    (
+        "avl.a1.uptime_slo_status_page",
+        "avl.a1.uptime_targets",
+        &["A1.1"],
+    ),
+    (
+        "avl.a1.restore_tests",
+        "sec.cc7.recovery_procedures",
+        &["A1.3", "A1.2"],
+    ),
+    (
+        "avl.a1.dr_plan",
+        "sec.cc9.business_continuity_plan",
+        &["A1.2", "CC9.1", "CC7.5"],
+    ),
+    (
+        "avl.a1.provider_environmental",
+        "sec.cc9.vendor_soc_review",
+        &["A1.2", "CC9.2"],
+    ),
+    (
+        "priv.p6.vendor_dpa",
+        "sec.cc9.vendor_contract_security_terms",
+        &["P6.4", "CC9.2"],
+    ),
+];
+
+#[test]
+fn merged_questions_are_asked_once_and_keep_every_criterion() {
+    let c = builtin();
+    let walk: Vec<&str> = c
+        .manifest
+        .questionnaires
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let position = |id: &str| walk.iter().position(|q| *q == id).unwrap();
+    for (old, kept, criteria) in MERGES {
+        assert!(
+            c.manifest.retired_ids.iter().any(|r| r == old),
+            "{old} retired"
+        );
+        assert!(c.question(old).is_none(), "{old} is no longer asked");
+        assert_eq!(
+            c.manifest.merged_into.get(*old).map(String::as_str),
+            Some(*kept)
+        );
+        let q = c.question(kept).unwrap_or_else(|| panic!("{kept} exists"));
+        for x in *criteria {
+            assert!(q.criteria.iter().any(|k| k == x), "{kept} covers {x}");
+        }
+        // Asked where it first applies: in the earliest questionnaire of the
+        // categories its criteria belong to.
+        let (home, _, _) = c.questions().find(|(_, _, x)| x.id == *kept).unwrap();
+        let first = q
+            .criteria
+            .iter()
+            .map(|x| {
+                c.group(&c.criterion(x).unwrap().group)
+                    .unwrap()
+                    .category
+                    .as_str()
+            })
+            .map(position)
+            .min()
+            .unwrap();
+        assert_eq!(position(&home.id), first, "{kept} sits in {}", home.id);
+    }
+    // The status page, vendors' data processing agreements, device wiping and the
+    // review of vendors' SOC 2 reports are each asked by one SOC 2 question.
+    let topics: [(&[&str], &str); 4] = [
+        (&["status page"], "sec.cc2.status_page"),
+        (
+            &["vendor", "data processing agreement"],
+            "sec.cc9.vendor_contract_security_terms",
+        ),
+        (&["wiped or destroyed"], "sec.cc6.secure_disposal"),
+        (&["soc 2 report"], "sec.cc9.vendor_soc_review"),
+    ];
+    for (phrases, only) in topics {
+        let asking: Vec<&str> = c
+            .questions()
+            .filter(|(qn, _, _)| c.category(&qn.id).is_some_and(|x| x.report == Report::Soc2))
+            .filter(|(_, _, q)| {
+                let text = q.text.to_lowercase();
+                phrases.iter().all(|p| text.contains(p))
+            })
+            .map(|(_, _, q)| q.id.as_str())
+            .collect();
+        assert_eq!(asking, vec![only], "questions asking about {phrases:?}");
+    }
+}
+
+#[test]
+fn merges_name_retired_questions_and_current_controls() {
+    let errs = errors_after(|c| {
+        c.manifest
+            .merged_into
+            .insert("sec.cc1.code_of_conduct".into(), "sec.cc1.org_chart".into());
+        c.manifest
+            .merged_into
+            .insert("avl.a1.dr_plan".into(), "scope.headcount".into());
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`sec.cc1.code_of_conduct` is not a retired question")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e
+                .contains("moves to `scope.headcount`, which is not a current control question")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn every_scope_question_changes_something() {
+    let c = builtin();
+    assert!(
+        unused_scope_questions(&c).is_empty(),
+        "{:?}",
+        unused_scope_questions(&c)
+    );
+    // The allowance is explicit, for free-text questions only, each with what uses it.
+    for (id, used_by) in SCOPE_RECORD_ONLY {
+        let q = c.question(id).unwrap();
+        assert_eq!(q.kind, soc_readiness::catalog::QuestionKind::Text, "{id}");
+        assert!(used_by.split_whitespace().count() >= 4, "{id}: {used_by}");
+    }
+    // Hosting adds the physical section; frameworks feed the estimate and a note.
+    let errs = errors_after(|c| {
+        for qn in &mut c.questionnaires {
+            for s in &mut qn.sections {
+                s.show_if = None;
+            }
+        }
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("scope.toml: scope.hosting:")
+                && e.contains("no rule, condition or estimate input reads")),
+        "{errs:?}"
+    );
+    let errs = errors_after(|c| {
+        c.estimation.inputs.frameworks = "scope.tooling".into();
+        c.estimation.inputs.framework_options = vec!["platform".into()];
+        for qn in &mut c.questionnaires {
+            qn.rules
+                .retain(|r| !r.id.starts_with("note.framework_reuse"));
+        }
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("scope.toml: scope.frameworks:")),
+        "{errs:?}"
+    );
+    // A new scope question nothing reads is refused.
+    let errs = errors_after(|c| {
+        let mut q = c.question("scope.services").unwrap().clone();
+        q.id = "scope.unused_example".into();
+        c.questionnaires[0].sections[0].questions.push(q);
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("scope.toml: scope.unused_example:")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn framework_options_of_the_estimate_must_exist() {
+    let errs = errors_after(|c| {
+        c.estimation
+            .inputs
+            .framework_options
+            .push("soc_for_cats".into());
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`soc_for_cats` is not an option of `scope.frameworks`")),
+        "{errs:?}"
+    );
+}

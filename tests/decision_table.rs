@@ -466,6 +466,28 @@ fn rows() -> Vec<Row> {
                 ("app.personal_data_controller", O("no")),
             ],
             reasons: &["category.privacy_data"],
+            not_reasons: &["category.privacy_processor", "category.privacy"],
+            ..BASE
+        },
+        Row {
+            name: "processor whose contracts make privacy commitments: Privacy to confirm",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("app.personal_data_controller", O("processor")),
+            ],
+            reasons: &["category.privacy_processor"],
+            not_reasons: &["category.privacy"],
+            ..BASE
+        },
+        Row {
+            name: "processor with privacy commitments who includes Privacy",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("app.personal_data_controller", O("processor")),
+                ("app.categories", M(&["privacy"])),
+            ],
+            categories: &["security", "privacy"],
+            reasons: &["category.privacy_processor"],
             ..BASE
         },
         Row {
@@ -734,6 +756,49 @@ fn rows() -> Vec<Row> {
                 ("scope.subservice_method", O("inclusive")),
             ],
             notes: &["note.inclusive_subservice"],
+            ..BASE
+        },
+        // ---- Frameworks already run: which evidence carries over ----
+        Row {
+            name: "ISO 27001 already held: the evidence it gives a SOC 2",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.frameworks", M(&["iso27001"])),
+            ],
+            notes: &["note.framework_reuse_iso27001"],
+            not_reasons: &["note.framework_reuse_other", "note.iso27001"],
+            ..BASE
+        },
+        Row {
+            name: "HIPAA and PCI DSS programmes: reuse within their narrower scope",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.frameworks", M(&["hipaa", "pci_dss"])),
+            ],
+            notes: &["note.framework_reuse_other"],
+            ..BASE
+        },
+        Row {
+            name: "ISO 27001 held and asked for: both notes",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.customer_asks", M(&["iso27001"])),
+                ("scope.frameworks", M(&["iso27001", "pci_dss"])),
+            ],
+            notes: &[
+                "note.iso27001",
+                "note.framework_reuse_iso27001",
+                "note.framework_reuse_other",
+            ],
+            ..BASE
+        },
+        Row {
+            name: "no framework yet: nothing to reuse",
+            answers: &[
+                ("app.security_reviews", O("yes")),
+                ("scope.frameworks", M(&["none"])),
+            ],
+            not_reasons: &["note.framework_reuse_iso27001", "note.framework_reuse_other"],
             ..BASE
         },
     ]

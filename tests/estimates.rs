@@ -1066,3 +1066,50 @@ fn few_answers_widen_the_range_and_every_answer_narrows_it() {
         "with nothing answered, the low end assumes nothing is left to do"
     );
 }
+
+#[test]
+fn a_framework_already_run_lowers_the_remediation_effort() {
+    // Scenario A with ISO 27001, PCI DSS or nothing already in place: the same gaps,
+    // and with a framework the remaining work is the listed effort times
+    // `framework_effort_factor` (an editable assumption), shown among its drivers.
+    let c = catalog();
+    let with = |frameworks: &[&str]| {
+        let mut a = scenario_a_answers(&c);
+        a.values.insert(
+            "scope.frameworks".into(),
+            soc_readiness::AnswerValue::Many(frameworks.iter().map(|s| (*s).to_owned()).collect()),
+        );
+        evaluate(&c, &a, &assumptions("boutique"))
+    };
+    let (none, iso, pci) = (with(&["none"]), with(&["iso27001"]), with(&["pci_dss"]));
+    assert_eq!(none.gaps, iso.gaps);
+    let factor = &c.estimation.timeline.framework_effort_factor;
+    assert!(factor.assumption && factor.bounds.is_some());
+    let days = |r: &Readiness| r.estimate.timeline.remediation_person_days;
+    for i in 0..3 {
+        let expected = days(&none).get(i) * factor.range[i];
+        assert!((days(&iso).get(i) - expected).abs() < 1e-9, "scenario {i}");
+    }
+    assert_eq!(days(&iso), days(&pci));
+    let drivers = |r: &Readiness| -> Vec<String> {
+        let t = &r.estimate.timeline;
+        let rem = t.phases.iter().find(|p| p.id == "remediation").unwrap();
+        rem.drivers.iter().map(|d| d.key.clone()).collect()
+    };
+    assert!(drivers(&iso).contains(&"timeline.framework_effort_factor".to_owned()));
+    assert!(!drivers(&none).contains(&"timeline.framework_effort_factor".to_owned()));
+    let ready = |r: &Readiness| {
+        let t = &r.estimate.timeline;
+        t.phases
+            .iter()
+            .find(|p| p.id == "remediation")
+            .unwrap()
+            .end
+            .likely
+            .clone()
+    };
+    assert!(ready(&iso) <= ready(&none));
+    // The results say which evidence carries over.
+    let notes: Vec<&str> = iso.decision.notes.iter().map(|n| n.rule.as_str()).collect();
+    assert_eq!(notes, ["note.framework_reuse_iso27001"]);
+}

@@ -470,3 +470,68 @@ fn assumptions_outside_their_bounds_or_out_of_order_are_dropped_never_reordered(
         c.estimation.cost.internal.hourly_rate
     );
 }
+
+#[test]
+fn answers_to_merged_questions_move_to_the_question_that_asks_them_now() {
+    let c = catalog();
+    let base = Answers::default()
+        .with("scope.company_name", "Merged Ltd")
+        .with("sec.cc9.vendor_contract_security_terms", "evidenced");
+    let mut doc = serde_json::to_value(export_of(&base)).unwrap();
+    let values = &mut doc["answers"]["values"];
+    // The old Availability DR plan question, with its note.
+    values["avl.a1.dr_plan"] = serde_json::json!({"o": "evidenced"});
+    doc["answers"]["notes"]["avl.a1.dr_plan"] = "tested in March".into();
+    let values = &mut doc["answers"]["values"];
+    // Two retired questions now asked by one: the lower answer wins.
+    values["sec.cc6.datacenter_physical_security"] = serde_json::json!({"o": "implemented"});
+    values["avl.a1.provider_environmental"] = serde_json::json!({"o": "partial"});
+    // Not applicable moves too (its reason with it).
+    values["avl.a1.restore_tests"] = serde_json::json!({"o": "na"});
+    doc["answers"]["notes"]["avl.a1.restore_tests"] = "no stored data".into();
+    // The kept question already has an answer: it stays, the old one is dropped.
+    doc["answers"]["values"]["priv.p6.vendor_dpa"] = serde_json::json!({"o": "no"});
+
+    let imported = import::parse(c, &doc.to_string()).unwrap();
+    let a = &imported.snapshot.answers;
+    let one = |id: &str| a.get(id).and_then(AnswerValue::as_str);
+    assert_eq!(one("sec.cc9.business_continuity_plan"), Some("evidenced"));
+    assert_eq!(
+        a.notes
+            .get("sec.cc9.business_continuity_plan")
+            .map(String::as_str),
+        Some("tested in March")
+    );
+    assert_eq!(one("sec.cc9.vendor_soc_review"), Some("partial"));
+    assert_eq!(one("sec.cc7.recovery_procedures"), Some("na"));
+    assert_eq!(
+        a.notes
+            .get("sec.cc7.recovery_procedures")
+            .map(String::as_str),
+        Some("no stored data")
+    );
+    assert_eq!(
+        one("sec.cc9.vendor_contract_security_terms"),
+        Some("evidenced")
+    );
+    // No retired ID survives; what did not move is reported as left out.
+    for id in &c.manifest.retired_ids {
+        assert!(
+            !a.values.contains_key(id) && !a.notes.contains_key(id),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        imported.dropped,
+        vec![
+            "priv.p6.vendor_dpa".to_owned(),
+            "sec.cc6.datacenter_physical_security".to_owned()
+        ]
+    );
+    // The moved answers count where they now belong.
+    let r = evaluate(c, a, &assumptions());
+    assert!(r
+        .gaps
+        .iter()
+        .any(|g| g.question == "sec.cc9.vendor_soc_review"));
+}

@@ -29,8 +29,11 @@ fn run(c: &Catalog, a: &Answers) -> Readiness {
 }
 
 /// Scope and applicability answers that put all five categories in scope (user's choice).
+/// The service runs partly on its own hardware, so every Security question is shown
+/// (the physical section appears only then).
 fn all_in_scope() -> Answers {
     Answers::default()
+        .with("scope.hosting", "mixed")
         .with("app.security_reviews", "yes")
         .with("app.financial_impact", "no")
         .with(
@@ -44,9 +47,11 @@ fn all_in_scope() -> Answers {
         )
 }
 
-/// Scope and applicability answers that put only Security in scope (user's choice).
+/// Scope and applicability answers that put only Security in scope (user's choice),
+/// every Security question shown (see `all_in_scope`).
 fn security_only() -> Answers {
     Answers::default()
+        .with("scope.hosting", "mixed")
         .with("app.security_reviews", "yes")
         .with("app.financial_impact", "no")
         .with("app.categories", ["security_only"])
@@ -715,4 +720,86 @@ fn every_score_counts_the_same_items_as_its_explanation() {
         checked += 1;
     }
     assert!(checked > 60, "{checked} scores");
+}
+
+// ---- Asked once, counted wherever it applies --------------------------------
+
+#[test]
+fn a_question_asked_once_counts_toward_every_category_it_covers() {
+    use soc_readiness::estimate::workload;
+    let c = catalog();
+    let qs = controls(&c, &ALL_CATEGORIES);
+    // The continuity and recovery plan is asked in Security and also covers
+    // Availability's A1.2 (it replaced an Availability question asking the same).
+    let plan = "sec.cc9.business_continuity_plan";
+    assert!(c
+        .question(plan)
+        .unwrap()
+        .criteria
+        .iter()
+        .any(|x| x == "A1.2"));
+    let a = answer_all(all_in_scope(), &qs, "evidenced").with(plan, "no");
+    let r = run(&c, &a);
+    let category = |id: &str| r.scores.categories.iter().find(|s| s.id == id).unwrap();
+    for id in ["security", "availability"] {
+        let s = category(id);
+        assert!(s.target.unwrap() < 100.0, "{id}: {s:?}");
+        assert_eq!(s.key_gaps, vec![plan.to_owned()], "{id}");
+        let why = explain(&c, &a, Assumptions::default().start(), Level::Category, id);
+        assert!(why.iter().any(|x| x.question == plan), "{id}: {why:?}");
+    }
+    assert_eq!(category("confidentiality").target, Some(100.0));
+    let a12 = r.scores.criteria.iter().find(|s| s.id == "A1.2").unwrap();
+    assert!(a12.target.unwrap() < 100.0);
+    // Overall counts every question once.
+    assert_eq!(r.scores.overall.applicable, qs.len());
+    assert!(r.scores.overall.target.unwrap() > 95.0);
+    // One gap, filed under the category where it is asked, and counted once in
+    // the remediation workload whether or not Availability is in scope.
+    let gaps: Vec<_> = r.gaps.iter().filter(|g| g.question == plan).collect();
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(r.gaps.len(), 1);
+    assert_eq!(gaps[0].category, "security");
+    let resolved = soc_readiness::engine::resolve(&c, &a, Assumptions::default().start());
+    let effort = c.question(plan).unwrap().effort_days;
+    for scope in [&["security", "availability"][..], &["security"][..]] {
+        let w = workload(&r.gaps, &resolved.items, scope);
+        assert_eq!(w.gap_days, effort, "{scope:?}");
+    }
+
+    // With Availability out of scope the plan is still asked and still a gap,
+    // and nothing scores or explains Availability.
+    let b = answer_all(security_only(), &controls(&c, &["security"]), "evidenced").with(plan, "no");
+    let r = run(&c, &b);
+    assert!(r.gaps.iter().any(|g| g.question == plan));
+    assert!(r.scores.categories.iter().all(|s| s.id != "availability"));
+    assert!(r.scores.criteria.iter().all(|s| s.id != "A1.2"));
+    for (level, id) in [
+        (Level::Category, "availability"),
+        (Level::Group, "A1"),
+        (Level::Criterion, "A1.2"),
+    ] {
+        assert!(explain(&c, &b, Assumptions::default().start(), level, id).is_empty());
+    }
+}
+
+#[test]
+fn own_hardware_brings_the_physical_and_environmental_questions() {
+    let c = catalog();
+    let unanswered = Answers::default()
+        .with("app.security_reviews", "yes")
+        .with("app.categories", ["security_only"]);
+    let r = run(&c, &unanswered);
+    assert!(!r.visibility.section("sec.physical"));
+    for (hosting, shown) in [("cloud", false), ("mixed", true), ("own_dc", true)] {
+        let r = run(&c, &security_only().with("scope.hosting", hosting));
+        assert_eq!(r.visibility.section("sec.physical"), shown, "{hosting}");
+        for q in [
+            "sec.physical.datacenter_access",
+            "sec.physical.equipment_movement",
+            "sec.physical.environmental",
+        ] {
+            assert_eq!(r.visibility.question(q), shown, "{hosting}: {q}");
+        }
+    }
 }

@@ -70,6 +70,10 @@ pub struct Inputs {
     pub compliance_fte: String,
     pub tooling: String,
     pub platform_option: String,
+    /// The frameworks the company already runs (a multi-choice question).
+    pub frameworks: String,
+    /// Its options that lower the remediation effort.
+    pub framework_options: Vec<String>,
     pub deadline: String,
     /// The deadline as a date, when the user gives one instead of a number of months.
     pub deadline_date: String,
@@ -115,7 +119,7 @@ impl Inputs {
     }
 
     /// Every question ID named here, to check against the catalog.
-    pub fn questions(&self) -> [&str; 11] {
+    pub fn questions(&self) -> [&str; 12] {
         [
             &self.headcount,
             &self.systems,
@@ -124,6 +128,7 @@ impl Inputs {
             &self.subservice_method,
             &self.compliance_fte,
             &self.tooling,
+            &self.frameworks,
             &self.deadline,
             &self.deadline_date,
             &self.last_period_end,
@@ -158,6 +163,8 @@ pub struct TimelineParams {
     /// Compliance capacity a company of a given size typically has, when not answered.
     pub capacity_by_headcount: Vec<CapacityBand>,
     pub platform_effort_factor: Param,
+    /// Remediation effort when an existing framework programme already runs.
+    pub framework_effort_factor: Param,
     /// Capacity a readiness consultant adds to remediation.
     pub outside_help_fte: Param,
     pub bridge_letter_gap_months: Param,
@@ -339,6 +346,10 @@ impl EstimationParams {
             (
                 "timeline.platform_effort_factor".into(),
                 &mut t.platform_effort_factor,
+            ),
+            (
+                "timeline.framework_effort_factor".into(),
+                &mut t.framework_effort_factor,
             ),
             (
                 "timeline.bridge_letter_gap_months".into(),

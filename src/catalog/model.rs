@@ -24,6 +24,10 @@ pub struct Manifest {
     pub disclaimer: String,
     #[serde(default)]
     pub retired_ids: Vec<String>,
+    /// Retired question -> the question that now asks its control: saved and
+    /// imported answers move there when it has none.
+    #[serde(default)]
+    pub merged_into: std::collections::BTreeMap<String, String>,
     /// Questionnaire file stems in the order the user walks through them.
     pub questionnaires: Vec<String>,
     pub scale: Vec<ScaleOption>,

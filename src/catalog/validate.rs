@@ -2,10 +2,79 @@
 
 use super::kinds::{Report, Status};
 use super::{Catalog, CatalogError, Condition, Effect, Fact, Question, QuestionKind, Rule};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How many questions must cover each criterion.
 pub const MIN_QUESTIONS_PER_CRITERION: usize = 2;
+
+/// Two control questions of one report whose texts share at least this share of
+/// their content words (Jaccard: shared over all) ask the same thing twice.
+pub const NEAR_DUPLICATE_SHARED: f64 = 0.5;
+/// ... or when at least this share of the shorter text's content words (five or
+/// more) appears in the longer one: one question copied inside another.
+pub const NEAR_DUPLICATE_CONTAINED: f64 = 0.8;
+
+/// Words that carry no meaning of their own when comparing question texts.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "all", "also", "and", "any", "are", "been", "before", "being", "but", "can",
+    "does", "each", "every", "for", "from", "has", "have", "how", "into", "its", "least", "more",
+    "most", "not", "once", "only", "other", "our", "over", "per", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "was", "were",
+    "what", "when", "where", "which", "who", "will", "with", "you", "your",
+];
+
+/// Scope questions that no rule, condition or estimate reads, and what uses them
+/// instead. Every other scope question must change something.
+pub const SCOPE_RECORD_ONLY: &[(&str, &str)] = &[
+    (
+        "scope.company_name",
+        "names the assessment, the results page, the printout, shared links and the export",
+    ),
+    (
+        "scope.services",
+        "records which services the report would cover, listed with the scope answers in the export",
+    ),
+];
+
+/// The content words of a text: lower case, without stop words, words under three
+/// letters or a plural `s`, so "backups" and "backup" count as one word.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if w.chars().count() > 4 && !stem.ends_with('s') => stem.to_owned(),
+            _ => w,
+        })
+        .collect()
+}
+
+/// How alike two texts are: (shared content words over all of them, shared over
+/// those of the shorter text).
+pub fn text_similarity(a: &str, b: &str) -> (f64, f64) {
+    similarity(&content_words(a), &content_words(b))
+}
+
+fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, f64) {
+    let shared = a.intersection(b).count() as f64;
+    let all = (a.len() + b.len()) as f64 - shared;
+    let shorter = a.len().min(b.len()) as f64;
+    if shorter == 0.0 {
+        return (0.0, 0.0);
+    }
+    (shared / all, shared / shorter)
+}
+
+fn nearly_same_words(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let (shared, contained) = similarity(a, b);
+    shared >= NEAR_DUPLICATE_SHARED
+        || (a.len().min(b.len()) >= 5 && contained >= NEAR_DUPLICATE_CONTAINED)
+}
+
+/// True when two question texts are nearly the same (see the thresholds above).
+pub fn nearly_same_text(a: &str, b: &str) -> bool {
+    nearly_same_words(&content_words(a), &content_words(b))
+}
 
 /// Everything wrong with the catalog; empty when it is usable.
 pub fn validate(c: &Catalog) -> Vec<CatalogError> {
@@ -246,8 +315,126 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             err("questionnaires", id, format!("criterion covered by {n} question(s), needs at least {MIN_QUESTIONS_PER_CRITERION}"));
         }
     }
+    for (from, to) in &m.merged_into {
+        if !retired.contains(from.as_str()) {
+            err(
+                manifest_file,
+                "merged_into",
+                format!("`{from}` is not a retired question"),
+            );
+        }
+        if !known
+            .get(to.as_str())
+            .is_some_and(|q| q.kind == QuestionKind::Control)
+        {
+            err(
+                manifest_file,
+                "merged_into",
+                format!("`{from}` moves to `{to}`, which is not a current control question"),
+            );
+        }
+    }
+    errors.extend(near_duplicates(c));
+    errors.extend(unused_scope_questions(c));
     errors.extend(crate::catalog::estimation::validate(&c.estimation));
     errors.extend(check_inputs(c));
+    errors
+}
+
+/// Control questions of one report whose texts are nearly the same: the control is
+/// asked twice and counted twice. Ask it once and list every criterion it covers.
+/// SOC 1 and SOC 2 are compared apart: a SOC 1 can be assessed without a SOC 2, so
+/// its IT general controls stand on their own.
+pub fn near_duplicates(c: &Catalog) -> Vec<CatalogError> {
+    type Entry<'c> = (&'c str, &'c Question, BTreeSet<String>);
+    let mut by_report: BTreeMap<Report, Vec<Entry>> = BTreeMap::new();
+    for qn in &c.questionnaires {
+        let Some(category) = c.category(&qn.id) else {
+            continue;
+        };
+        for q in qn.sections.iter().flat_map(|s| &s.questions) {
+            by_report.entry(category.report).or_default().push((
+                qn.file.as_str(),
+                q,
+                content_words(&q.text),
+            ));
+        }
+    }
+    let mut errors = Vec::new();
+    for questions in by_report.values() {
+        for (i, (file, q, words)) in questions.iter().enumerate() {
+            for (_, earlier, earlier_words) in &questions[..i] {
+                if nearly_same_words(earlier_words, words) {
+                    let (shared, contained) = similarity(earlier_words, words);
+                    errors.push(CatalogError {
+                        file: (*file).to_owned(),
+                        location: q.id.clone(),
+                        reason: format!(
+                            "text nearly the same as `{}` ({:.0} % of words shared, {:.0} % of the shorter one): ask it once and list every criterion it covers",
+                            earlier.id,
+                            shared * 100.0,
+                            contained * 100.0
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Scope questions nothing reads: asked, and never used. A scope question must be
+/// read by a condition (`show_if`, a rule's `when`) or an estimate input, or be
+/// listed in [`SCOPE_RECORD_ONLY`] with what uses it.
+pub fn unused_scope_questions(c: &Catalog) -> Vec<CatalogError> {
+    let mut read: Vec<&str> = c.estimation.inputs.questions().to_vec();
+    for qn in &c.questionnaires {
+        for s in &qn.sections {
+            let conditions = s
+                .show_if
+                .iter()
+                .chain(s.questions.iter().filter_map(|q| q.show_if.as_ref()));
+            for cond in conditions {
+                crate::engine::conditions::questions_read(cond, &mut read);
+            }
+        }
+        for r in &qn.rules {
+            crate::engine::conditions::questions_read(&r.when, &mut read);
+        }
+    }
+    let mut errors = Vec::new();
+    let Some(scope) = c.questionnaire("scope") else {
+        return errors;
+    };
+    for q in scope.sections.iter().flat_map(|s| &s.questions) {
+        let used = read.contains(&q.id.as_str());
+        let listed = SCOPE_RECORD_ONLY.iter().any(|(id, _)| *id == q.id);
+        let reason = match (used, listed) {
+            (false, false) => "no rule, condition or estimate input reads this scope question: use it or remove it",
+            (true, true) => "is read by a rule, condition or estimate, so it need not be listed as record-only",
+            _ => continue,
+        };
+        errors.push(CatalogError {
+            file: scope.file.clone(),
+            location: q.id.clone(),
+            reason: reason.into(),
+        });
+    }
+    for (id, _) in SCOPE_RECORD_ONLY {
+        if !scope
+            .sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .any(|q| q.id == *id)
+        {
+            errors.push(CatalogError {
+                file: scope.file.clone(),
+                location: (*id).to_owned(),
+                reason: "listed as a record-only scope question but not in the scope questionnaire"
+                    .into(),
+            });
+        }
+    }
     errors
 }
 
@@ -426,6 +613,17 @@ pub(crate) fn check_inputs(c: &Catalog) -> Vec<CatalogError> {
                 errors.push(error(
                     location.clone(),
                     format!("`{id}` is not a control question"),
+                ));
+            }
+        }
+    }
+    let inputs = &c.estimation.inputs;
+    if let Some(q) = c.question(&inputs.frameworks) {
+        for o in &inputs.framework_options {
+            if !q.options.iter().any(|x| &x.id == o) {
+                errors.push(error(
+                    "inputs.framework_options".into(),
+                    format!("`{o}` is not an option of `{}`", inputs.frameworks),
                 ));
             }
         }

@@ -72,6 +72,8 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
 
 /// The answers that moved one score, and by how much (100 plus the deltas is the score).
 /// The type of report (and so what counts) may hang on a deadline, measured from `start`.
+/// A category, group or criterion that is not assessed has no score, so nothing
+/// explains it, even when a question asked elsewhere covers one of its criteria.
 pub fn explain(
     catalog: &Catalog,
     answers: &Answers,
@@ -80,6 +82,16 @@ pub fn explain(
     id: &str,
 ) -> Vec<Contribution> {
     let r = resolve(catalog, answers, start);
+    let group_category = |g: &str| catalog.group(g).map(|g| g.category.as_str());
+    let category = match level {
+        Level::Overall | Level::Report => None,
+        Level::Category => Some(id),
+        Level::Group => group_category(id),
+        Level::Criterion => catalog.criterion(id).and_then(|c| group_category(&c.group)),
+    };
+    if category.is_some_and(|c| !r.decision.assessed.iter().any(|a| a == c)) {
+        return Vec::new();
+    }
     scoring::contributions(
         &scoring::members(&r.items, level, id),
         r.decision.is_type1(),

@@ -67,6 +67,9 @@ pub struct Item<'a> {
     pub question: &'a Question,
     /// The criterion groups of the question's criteria, looked up once.
     pub groups: Vec<&'a str>,
+    /// The categories of those groups: a question asked once in one category
+    /// (its `questionnaire`) may also cover criteria of others.
+    pub categories: Vec<&'a str>,
     pub state: State<'a>,
 }
 
@@ -93,6 +96,12 @@ pub fn items<'a>(
         .criteria
         .iter()
         .map(|c| (c.id.as_str(), c.group.as_str()))
+        .collect();
+    let category_of: BTreeMap<&str, &str> = catalog
+        .manifest
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.category.as_str()))
         .collect();
     catalog
         .questionnaires
@@ -125,11 +134,18 @@ pub fn items<'a>(
                 .filter_map(|c| group_of.get(c.as_str()).copied())
                 .collect();
             groups.dedup();
+            let mut categories: Vec<&str> = Vec::new();
+            for c in groups.iter().filter_map(|g| category_of.get(g).copied()) {
+                if !categories.contains(&c) {
+                    categories.push(c);
+                }
+            }
             Item {
                 report,
                 questionnaire: &qn.id,
                 question: q,
                 groups,
+                categories,
                 state,
             }
         })
@@ -277,6 +293,11 @@ impl Scores {
 }
 
 /// Which items count toward a score, so scores and their explanations use one definition.
+///
+/// A question is asked once, in one category's questionnaire, but may cover
+/// criteria of other categories (the continuity plan in Security also covers
+/// Availability's A1.2): it counts toward each of those categories, groups and
+/// criteria, and once toward the overall and report scores.
 pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i Item<'a>> {
     let primary = if items.iter().any(|it| it.report == Report::Soc2) {
         Report::Soc2
@@ -288,7 +309,7 @@ pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i
         .filter(|it| match level {
             Level::Overall => it.report == primary,
             Level::Report => it.report.id() == id,
-            Level::Category => it.questionnaire == id,
+            Level::Category => it.questionnaire == id || it.categories.contains(&id),
             Level::Group => it.groups.contains(&id),
             Level::Criterion => it.question.criteria.iter().any(|c| c == id),
         })

@@ -115,6 +115,9 @@ pub fn estimate(
     let fte = fte + consultant_fte;
     let platform = eff.get(inp.tooling.as_str()).and_then(|v| v.as_str())
         == Some(inp.platform_option.as_str());
+    let framework = eff
+        .get(inp.frameworks.as_str())
+        .is_some_and(|v| v.is_one_of(&inp.framework_options));
     let in_scope: Vec<&str> = decision.assessed.iter().map(String::as_str).collect();
     let tsc = &decision.categories_in_scope;
     let plan = timeline::Plan {
@@ -122,6 +125,7 @@ pub fn estimate(
         window_months: decision.window_months,
         fte,
         platform,
+        framework,
         workload: workload(gaps, items, &in_scope),
         continue_from: eff
             .get(inp.last_period_end.as_str())

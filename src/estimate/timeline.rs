@@ -59,6 +59,8 @@ pub struct Plan {
     pub window_months: u32,
     pub fte: f64,
     pub platform: bool,
+    /// An ISO 27001, HIPAA or PCI DSS programme already runs.
+    pub framework: bool,
     pub workload: Workload,
     /// A renewal: the day after the last report's period ended.
     pub continue_from: Option<Date>,
@@ -138,17 +140,27 @@ fn driver(key: &str, p: &Param, amount: Range) -> Driver {
     }
 }
 
+/// What tooling and an existing framework programme leave of the effort, per scenario.
+fn effort_factor(plan: &Plan, p: &EstimationParams, i: usize) -> f64 {
+    let t = &p.timeline;
+    let platform = if plan.platform {
+        t.platform_effort_factor.range[i]
+    } else {
+        1.0
+    };
+    let framework = if plan.framework {
+        t.framework_effort_factor.range[i]
+    } else {
+        1.0
+    };
+    platform * framework
+}
+
 /// Person-days still to do, per scenario.
 pub fn person_days(plan: &Plan, p: &EstimationParams) -> Range {
     let t = &p.timeline;
     let w = plan.workload;
-    let factor = |i: usize| {
-        if plan.platform {
-            t.platform_effort_factor.range[i]
-        } else {
-            1.0
-        }
-    };
+    let factor = |i: usize| effort_factor(plan, p, i);
     Range::new([0, 1, 2].map(|i| {
         (w.gap_days + w.unanswered_days * t.unanswered_effort_share.range[i])
             * factor(i)
@@ -167,13 +179,8 @@ fn remediation_weeks(plan: &Plan, p: &EstimationParams, days: Range) -> Range {
         // The low estimate assumes the most productive case: most people at once, most of their time.
         let people =
             plan.fte.min(t.max_parallel_people.range[2 - i]) * t.productive_share.range[2 - i];
-        let longest = plan.workload.longest_days
-            * t.effort_calibration.range[i]
-            * if plan.platform {
-                t.platform_effort_factor.range[i]
-            } else {
-                1.0
-            };
+        let longest =
+            plan.workload.longest_days * t.effort_calibration.range[i] * effort_factor(plan, p, i);
         (d / people.max(0.01)).max(longest) / 5.0
     }))
 }
@@ -260,7 +267,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         [start; 3],
     );
     let rem = remediation_weeks(plan, p, days);
-    let rem_drivers = vec![
+    let mut rem_drivers = vec![
         Driver {
             key: "remediation.person_days".into(),
             label: "Open work, person-days".into(),
@@ -281,6 +288,13 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
             Range::new(t.productive_share.range),
         ),
     ];
+    if plan.framework {
+        rem_drivers.push(driver(
+            "timeline.framework_effort_factor",
+            &t.framework_effort_factor,
+            Range::new(t.framework_effort_factor.range),
+        ));
+    }
     let rem_end = push(
         "remediation",
         "Remediation".into(),

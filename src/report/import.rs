@@ -10,6 +10,7 @@ use crate::report::export::SCHEMA_VERSION;
 use crate::report::snapshot::Snapshot;
 use crate::{Answers, Assumptions, Catalog};
 use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
 
 /// Larger files are refused before parsing: a full export is about 150 KB.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -118,6 +119,8 @@ pub fn admit(
     mut answers: Answers,
     assumptions: Assumptions,
 ) -> Result<Imported, Problem> {
+    // A retired question whose control another question now asks hands its answer on.
+    let moved = carry_merged(catalog, &mut answers);
     // Questions retired since the file was made are dropped, not refused: their
     // IDs are never reused, so the rest of the file still means what it meant.
     let retired = &catalog.manifest.retired_ids;
@@ -125,7 +128,7 @@ pub fn admit(
         .values
         .keys()
         .chain(answers.notes.keys())
-        .filter(|id| retired.contains(id))
+        .filter(|id| retired.contains(id) && !moved.contains(id))
         .cloned()
         .collect();
     dropped.sort();
@@ -167,6 +170,42 @@ pub fn admit(
         },
         dropped,
     })
+}
+
+/// Moves the answers (and notes) of retired questions to the question that now asks
+/// their control (`merged_into` in the catalog), when that one has no answer yet.
+/// When several move to one question, the lowest on the scale wins (by design
+/// points, then operating), and "not applicable" only when all are. Returns the
+/// retired IDs whose answer moved; the others are dropped as before.
+fn carry_merged(catalog: &Catalog, answers: &mut Answers) -> Vec<String> {
+    let rank = |id: &str| -> Option<f64> {
+        let o = catalog.scale_option(answers.values.get(id)?.as_str()?)?;
+        Some(if o.not_applicable {
+            f64::INFINITY
+        } else {
+            o.design + o.operating / 1000.0
+        })
+    };
+    let mut chosen: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
+    for (from, to) in &catalog.manifest.merged_into {
+        if answers.values.contains_key(to) {
+            continue;
+        }
+        let Some(r) = rank(from) else { continue };
+        if chosen.get(to.as_str()).is_none_or(|(_, best)| r < *best) {
+            chosen.insert(to, (from, r));
+        }
+    }
+    let mut moved = Vec::new();
+    for (to, (from, _)) in chosen {
+        let value = answers.values[from].clone();
+        answers.values.insert(to.to_owned(), value);
+        if let Some(note) = answers.notes.get(from).cloned() {
+            answers.notes.entry(to.to_owned()).or_insert(note);
+        }
+        moved.push(from.to_owned());
+    }
+    moved
 }
 
 /// Brings an older document up to the current format. Version 1 is the first

@@ -26,10 +26,11 @@ pub fn welcome_page(ctx: &Ctx) -> Html {
         <article class="page welcome">
             <h1>{ "How ready are you for a SOC 1 or SOC 2 audit?" }</h1>
             <p class="lead">
-                { "Answer plain-language questions about your company and your controls. First you learn which report fits (SOC 1, SOC 2 or both, Type I or Type II) and why. Then you get a readiness score per Trust Services Criterion and per SOC 1 control objective, the gaps to close with what to do about them, and a timeline and cost estimate with the reasoning behind every figure." }
+                { "Answer plain-language questions about your company and your controls. First you see which report your answers point to (SOC 2, SOC 1, both or none yet; Type I or Type II) and why. Then you get readiness scores against the SOC 2 Trust Services Criteria for Security and for each other category in scope and, when your answers call for a SOC 1, against a typical set of SOC 1 control objectives (IT general controls and the business processes your service runs). You also get the gaps to close with what to do about them, and a timeline and cost estimate with the reasoning behind every figure." }
             </p>
             <ul class="facts">
                 <li>{ format!("{soc2} control questions across the five Trust Services categories and {soc1} on SOC 1 control objectives; you only see the ones in your scope.") }</li>
+                <li>{ "A self-assessment from your own answers, not an audit: no auditor checks it. A SOC 1's control objectives are finally set by you with your auditor; the ones here are the common starting set." }</li>
                 <li>{ "Your answers stay in this browser. Nothing is sent anywhere." }</li>
                 <li>{ "Progress is saved as you go: close the tab and come back any time." }</li>
             </ul>
