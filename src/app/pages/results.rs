@@ -243,7 +243,15 @@ fn gap_list(ctx: &Ctx) -> Html {
         .gaps
         .iter()
         .filter(|g| {
-            (category == "all" || g.category == *category)
+            // A control asked once counts under every category whose criteria it covers.
+            (category == "all"
+                || g.category == *category
+                || g.criteria.iter().any(|c| {
+                    ctx.catalog
+                        .criterion(c)
+                        .and_then(|c| ctx.catalog.group(&c.group))
+                        .is_some_and(|grp| grp.category == *category)
+                }))
                 && (!key_only || g.key)
                 && match effort.as_str() {
                     "small" => g.remaining_days <= 2.0,
