@@ -1,7 +1,6 @@
 //! The live readiness summary beside each step: it changes as soon as an answer does.
 //! On a wide screen it sits beside the questions; on a phone it is a one-line bar
-//! under the questions that stays in view and opens on demand, so the questions
-//! come first.
+//! after the questions that opens on demand, so the questions come first.
 
 use crate::app::format::score;
 use crate::app::Ctx;

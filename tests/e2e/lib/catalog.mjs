@@ -68,7 +68,7 @@ export function controlQuestions(category) {
   const qn = readToml(category);
   return qn.sections.flatMap((s) => (s.questions ?? []).map((q) => ({
     id: q.id, section: s.id, weight: q.weight, key: q.key === true,
-    effortDays: q.effort_days, conditional: 'show_if' in q || 'show_if' in s,
+    effortDays: q.effort_days, conditional: 'show_if' in q || 'show_if' in s, criteria: q.criteria ?? [],
   })));
 }
 

@@ -27,7 +27,7 @@ test('on a phone, each step opens on its heading and first question, the summary
     // The app moves to the new step itself; nothing else scrolls.
     expect(await top(heading), `${href}: heading in the first screen`).toBeGreaterThanOrEqual(0);
     expect(await top(firstQuestion), `${href}: first question starts in the first screen`).toBeLessThan(height - 80);
-    // The summary is one bar at the bottom, closed until asked for.
+    // The summary is one bar after the questions, closed until asked for.
     const bar = page.locator('[data-testid="summary-bar"]');
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-expanded', 'false');
