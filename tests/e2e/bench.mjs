@@ -2,11 +2,12 @@
 // Benchmark (not a test): dist sizes, load-to-interactive, answer-to-updated-score
 // in headless Chromium, and the native scoring time. Usage: node tests/e2e/bench.mjs
 // (DIST=dir to bench another build; LOADS / ANSWERS override the sample counts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureDist, sizeTable, table } from '../../scripts/size-budget.mjs';
+import { wasmSections } from '../../scripts/wasm-sections.mjs';
 import { startServer, distDir } from './lib/server.mjs';
 import { launch } from './lib/browser.mjs';
 
@@ -102,8 +103,15 @@ function native() {
 }
 
 console.log(`Benchmark of ${dist}\n`);
-const { text } = sizeTable(measureDist(dist));
+const sizes = measureDist(dist);
+const { text } = sizeTable(sizes);
 console.log(`Sizes (gzip -9)\n\n${text}\n`);
+// What the browser compiles (code) against what it only copies (data segments).
+const wasmFile = sizes.find((r) => r.file.endsWith('.wasm'));
+if (wasmFile) {
+  const s = wasmSections(readFileSync(path.join(dist, wasmFile.file)));
+  console.log(`wasm: ${s.total} bytes raw = ${s.notData} code and tables + ${s.data ?? 0} data segments\n`);
+}
 
 const server = await startServer(dist);
 const browser = await launch();
