@@ -216,11 +216,28 @@ fn scenario_a_small_saas_security_only() {
             "retest {pen_end} inside {opens}..{closes}"
         );
     }
-    // Yearly controls must be scheduled inside the short window.
-    assert!(t
-        .annual_controls_in_window
-        .iter()
-        .any(|c| c.starts_with("Risk assessment")));
+    // The control calendar on the 3-month window: a quarterly control is due once,
+    // on the window's last day; a monthly one three times; a yearly one by the
+    // middle, flagged because it must fall inside this short window.
+    let item = |label: &str| {
+        t.calendar
+            .iter()
+            .find(|c| c.label.starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in the calendar"))
+    };
+    let closes = obs.end.likely.clone();
+    let last_day = soc_readiness::estimate::date::format(isodate(&closes));
+    let review = item("User access review");
+    assert_eq!(review.due.len(), 1, "{review:?}");
+    assert!(review.due[0] <= last_day && !review.must_fit_short_window);
+    assert_eq!(item("Vulnerability scan review").due.len(), 3);
+    let risk = item("Risk assessment");
+    assert!(risk.must_fit_short_window);
+    assert_eq!(risk.due.len(), 1);
+    assert!(
+        obs.start.likely < risk.due[0] && risk.due[0] < closes,
+        "{risk:?} by the middle"
+    );
     assert!(
         (obs.weeks.likely - 13.04).abs() < 0.01,
         "3 months is about 13 weeks: {:?}",
@@ -1112,4 +1129,41 @@ fn a_framework_already_run_lowers_the_remediation_effort() {
     // The results say which evidence carries over.
     let notes: Vec<&str> = iso.decision.notes.iter().map(|n| n.rule.as_str()).collect();
     assert_eq!(notes, ["note.framework_reuse_iso27001"]);
+}
+
+#[test]
+fn the_control_calendar_fills_a_twelve_month_window() {
+    use soc_readiness::catalog::estimation::RecurringControl;
+    use soc_readiness::estimate::timeline::calendar;
+    let controls = [
+        RecurringControl {
+            label: "Quarterly".into(),
+            every_months: 3,
+        },
+        RecurringControl {
+            label: "Yearly".into(),
+            every_months: 12,
+        },
+        RecurringControl {
+            label: "Monthly".into(),
+            every_months: 1,
+        },
+    ];
+    // A renewal period of 12 whole months, 1 Feb to 31 Jan.
+    let cal = calendar(&controls, isodate("2027-02-01"), isodate("2028-01-31"), 12);
+    assert_eq!(
+        cal[0].due,
+        ["2027-04-30", "2027-07-31", "2027-10-31", "2028-01-31"]
+    );
+    assert_eq!(cal[1].due, ["2028-01-31"]);
+    assert!(
+        !cal[1].must_fit_short_window,
+        "a 12-month window holds a yearly control"
+    );
+    assert_eq!(cal[2].due.len(), 12);
+    // In a 6-month window the yearly control is due by the middle and flagged.
+    let cal = calendar(&controls, isodate("2027-02-01"), isodate("2027-07-31"), 6);
+    assert_eq!(cal[0].due, ["2027-04-30", "2027-07-31"]);
+    assert_eq!(cal[1].due, ["2027-05-02"]);
+    assert!(cal[1].must_fit_short_window);
 }

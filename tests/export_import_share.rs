@@ -138,6 +138,25 @@ fn gap_csv_has_one_row_per_gap_and_defuses_formulas() {
 }
 
 #[test]
+fn control_calendar_csv_has_one_row_per_run() {
+    let e = export_of(&Answers::default().with("scope.deadline", "6m"));
+    let text = csv::calendar(&e);
+    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
+    assert_eq!(
+        lines.next(),
+        Some("control,every_months,due_by,must_fit_short_window")
+    );
+    let rows: Vec<&str> = lines.collect();
+    let runs: usize = e.timeline.calendar.iter().map(|c| c.due.len()).sum();
+    assert_eq!(rows.len(), runs);
+    assert!(runs >= e.timeline.calendar.len());
+    // A 3-month window: the yearly risk assessment is flagged.
+    assert!(rows
+        .iter()
+        .any(|r| r.starts_with("Risk assessment,12,") && r.ends_with(",true")));
+}
+
+#[test]
 fn import_refuses_bad_files_with_what_and_where() {
     let c = catalog();
     let good = serde_json::to_value(export_of(&full_security())).unwrap();

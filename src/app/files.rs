@@ -109,6 +109,21 @@ pub fn download_csv(
     download(&name, "text/csv", &csv::gaps(&e))
 }
 
+/// Downloads the control calendar of an assessment as CSV.
+#[inline(never)]
+pub fn download_calendar_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    let e = export_of(catalog, snapshot);
+    let name = library::file_name(
+        &format!("{} control calendar", e.company),
+        &crate::app::today(),
+        "csv",
+    );
+    download(&name, "text/csv", &csv::calendar(&e))
+}
+
 /// The moment, as ISO 8601 in UTC.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

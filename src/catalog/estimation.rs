@@ -177,8 +177,17 @@ pub struct TimelineParams {
     pub pen_test_booking_weeks: Param,
     pub pen_test_weeks: Param,
     pub pen_test_retest_weeks: Param,
-    /// Yearly controls a short window must still contain.
-    pub annual_controls: Vec<String>,
+    /// Recurring controls for the control calendar.
+    pub recurring: Vec<RecurringControl>,
+}
+
+/// A control that runs on a schedule, and how often.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecurringControl {
+    pub label: String,
+    /// 1, 3, 6 or 12.
+    pub every_months: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

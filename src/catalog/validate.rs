@@ -628,6 +628,17 @@ pub(crate) fn check_inputs(c: &Catalog) -> Vec<CatalogError> {
             }
         }
     }
+    for r in &c.estimation.timeline.recurring {
+        if ![1, 3, 6, 12].contains(&r.every_months) || r.label.trim().is_empty() {
+            errors.push(error(
+                "timeline.recurring".into(),
+                format!(
+                    "`{}` every {} months: needs a label and 1, 3, 6 or 12",
+                    r.label, r.every_months
+                ),
+            ));
+        }
+    }
     let months = &c.estimation.timeline.busy_season_months;
     if months.iter().any(|m| !(1..=12).contains(m)) {
         errors.push(error(

@@ -126,8 +126,54 @@ pub struct Timeline {
     /// For a SOC 1 Type II with customers' year end known.
     pub fiscal_overlap: Option<FiscalOverlap>,
     pub deadline: Option<Deadline>,
-    /// Yearly controls the (shorter than 12 months) window must contain, to schedule now.
-    pub annual_controls_in_window: Vec<String>,
+    /// The recurring controls laid on the (likely) observation window.
+    pub calendar: Vec<CalendarItem>,
+}
+
+/// One recurring control in the control calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CalendarItem {
+    pub label: String,
+    pub every_months: u32,
+    /// The date each run is due by, inside the window.
+    pub due: Vec<String>,
+    /// A yearly control in a window shorter than 12 months: it must be scheduled
+    /// inside the window or the auditor has nothing to test.
+    pub must_fit_short_window: bool,
+}
+
+/// Lays recurring controls on a window: a control that runs every N months is due
+/// N months after the window opens, and every N months after that, up to its end;
+/// one that runs less often than the window lasts is due by the window's middle,
+/// so a slip still falls inside it.
+pub fn calendar(
+    controls: &[crate::catalog::estimation::RecurringControl],
+    opens: Date,
+    closes: Date,
+    window_months: u32,
+) -> Vec<CalendarItem> {
+    controls
+        .iter()
+        .map(|c| {
+            let mut due: Vec<String> = (1..)
+                .map_while(|k| {
+                    let d = add_months(opens, c.every_months * k)?.previous_day()?;
+                    (d <= closes).then(|| format(d))
+                })
+                .collect();
+            if due.is_empty() {
+                let middle = add_weeks(opens, days_between(opens, closes) as f64 / 14.0);
+                due.push(format(middle));
+            }
+            CalendarItem {
+                label: c.label.clone(),
+                every_months: c.every_months,
+                due,
+                must_fit_short_window: c.every_months >= 12 && window_months < 12,
+            }
+        })
+        .collect()
 }
 
 fn driver(key: &str, p: &Param, amount: Range) -> Driver {
@@ -483,10 +529,6 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
         },
         fiscal_overlap,
         deadline: None,
-        annual_controls_in_window: if plan.window_months < 12 {
-            t.annual_controls.clone()
-        } else {
-            Vec::new()
-        },
+        calendar: calendar(&t.recurring, obs_start[1], obs_end[1], plan.window_months),
     }
 }

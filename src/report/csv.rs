@@ -40,3 +40,21 @@ pub fn gaps(export: &Export) -> String {
     }
     out
 }
+
+/// One row per run of each recurring control, in the order of the calendar.
+pub fn calendar(export: &Export) -> String {
+    let mut out = String::from("control,every_months,due_by,must_fit_short_window\r\n");
+    for c in &export.timeline.calendar {
+        for d in &c.due {
+            let row = [
+                c.label.clone(),
+                c.every_months.to_string(),
+                d.clone(),
+                c.must_fit_short_window.to_string(),
+            ];
+            out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}

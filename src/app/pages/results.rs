@@ -383,14 +383,53 @@ fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                     </div>
                 }
             }
-            if let Some(obs) = t.phases.iter().find(|p| p.id == "observation").filter(|_| !t.annual_controls_in_window.is_empty()) {
-                <div class="note" data-testid="annual-controls">
-                    <p>{ format!("A {}-month window must contain each yearly control, or the auditor has nothing to test. Schedule these between {} and {}:", t.window_months, obs.start.likely, obs.end.likely) }</p>
-                    <ul>{ for t.annual_controls_in_window.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
-                </div>
+            if let Some(obs) = t.phases.iter().find(|p| p.id == "observation") {
+                if t.calendar.iter().any(|c| c.must_fit_short_window) {
+                    <div class="note" data-testid="annual-controls">
+                        <p>{ format!("A {}-month window must contain each yearly control, or the auditor has nothing to test. Schedule these between {} and {}:", t.window_months, obs.start.likely, obs.end.likely) }</p>
+                        <ul>{ for t.calendar.iter().filter(|c| c.must_fit_short_window).map(|c| html! { <li>{ c.label.clone() }</li> }) }</ul>
+                    </div>
+                }
+                { control_calendar(ctx, t, obs) }
             }
             { gantt(&t.start, &t.phases) }
         </section>
+    }
+}
+
+/// The recurring controls on the window's likely dates, with a CSV download.
+fn control_calendar(
+    ctx: &Ctx,
+    t: &crate::estimate::timeline::Timeline,
+    obs: &crate::estimate::timeline::Phase,
+) -> Html {
+    let every = |m: u32| match m {
+        1 => "Monthly".to_owned(),
+        3 => "Quarterly".to_owned(),
+        12 => "Yearly".to_owned(),
+        n => format!("Every {n} months"),
+    };
+    html! {
+        <div class="calendar" data-testid="control-calendar">
+            <table class="drivers">
+                <caption>{ format!("Control calendar: the observation window, {} to {} (likely dates)", obs.start.likely, obs.end.likely) }</caption>
+                <thead><tr><th scope="col">{ "Control" }</th><th scope="col">{ "How often" }</th><th scope="col">{ "Run by" }</th></tr></thead>
+                <tbody>
+                    { for t.calendar.iter().map(|c| html! {
+                        <tr data-control={c.label.clone()}>
+                            <th scope="row">{ c.label.clone() }</th>
+                            <td data-label="How often">{ every(c.every_months) }</td>
+                            <td data-label="Run by">{ c.due.join(", ") }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="no-print">
+                <button type="button" class="button secondary" data-testid="export-calendar" onclick={download(ctx, files::download_calendar_csv)}>
+                    { "Download control calendar (CSV)" }
+                </button>
+            </p>
+        </div>
     }
 }
 

@@ -3,8 +3,10 @@
 // audit fee is the sum of its drivers. Fee expectations come from
 // questionnaires/estimation.toml.
 import { test, expect, problems } from '../lib/fixtures.mjs';
-import { open, go, first, text, money, moneys, isoDate, choose, tick, fill } from '../lib/app.mjs';
-import { controlQuestions, estimation } from '../lib/catalog.mjs';
+import { open, go, first, text, money, moneys, isoDate, choose, tick, fill, download } from '../lib/app.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { controlQuestions, estimation, QUESTIONNAIRES } from '../lib/catalog.mjs';
 
 const est = estimation();
 const likely = (range) => range[1];
@@ -246,7 +248,7 @@ test('bad input gets a message and is never used: number questions, assumptions,
   expect(problems(log)).toEqual([]);
 });
 
-test('a deadline can be a date: the plan reads it, and tools, yearly controls and the pen test show', async ({ page, log }) => {
+test('a deadline can be a date: the plan reads it, and tools, yearly controls and the pen test show', async ({ page, log }, testInfo) => {
   await open(page, '/scope');
   const iso = (d) => d.toISOString().slice(0, 10);
   const inDays = (n) => iso(new Date(Date.now() + n * 86_400_000));
@@ -279,5 +281,26 @@ test('a deadline can be a date: the plan reads it, and tools, yearly controls an
   const yearly = page.locator('[data-testid="annual-controls"]');
   await expect(yearly).toHaveText(/3-month window must contain each yearly control/);
   await expect(yearly).toHaveText(/Risk assessment/);
+  // The control calendar lays the recurring controls on the window's dates.
+  const calendar = page.locator('[data-testid="control-calendar"]');
+  const caption = await calendar.locator('caption').textContent();
+  const [, opens, closes] = caption.match(/(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/);
+  const rows = await calendar.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    control: tr.dataset.control, often: tr.children[1].textContent, due: tr.children[2].textContent.split(', '),
+  })));
+  // The recurring controls as the data lists them (an array of inline tables: read with a pattern).
+  const recurring = [...readFileSync(path.join(QUESTIONNAIRES, 'estimation.toml'), 'utf8')
+    .matchAll(/\{ label = "([^"]+)", every_months = \d+ \}/g)].map((m) => m[1]);
+  expect(recurring.length).toBeGreaterThanOrEqual(5);
+  expect(rows.map((r) => r.control), 'every recurring control of the data, in order').toEqual(recurring);
+  for (const r of rows) for (const d of r.due) expect(d > opens && d <= closes, `${r.control} due ${d} inside ${opens}..${closes}`).toBe(true);
+  expect(rows.find((r) => r.control.startsWith('User access review')).often).toBe('Quarterly');
+  // ... and downloads as CSV, one row per run.
+  const { name, text: csv } = await download(page, page.locator('[data-testid="export-calendar"]'), testInfo);
+  expect(name).toMatch(/control-calendar.*\.csv$/);
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('control,every_months,due_by,must_fit_short_window');
+  expect(lines.length - 1).toBe(rows.reduce((n, r) => n + r.due.length, 0));
+  expect(lines.some((l) => /^Risk assessment,12,\d{4}-\d{2}-\d{2},true$/.test(l))).toBe(true);
   expect(problems(log), 'no console errors or page errors').toEqual([]);
 });
