@@ -26,6 +26,8 @@ pub struct Readiness {
     pub estimate: Estimate,
     /// What customers must do themselves for the SOC 1 objectives to hold.
     pub cuecs: Vec<Cuec>,
+    /// The policies a first SOC 2 usually needs, with their status from the answers.
+    pub policies: Vec<crate::engine::policies::PolicyItem>,
 }
 
 /// Everything shown, exported and tested comes from here.
@@ -43,6 +45,8 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         assumptions,
     );
     let cuecs = cuecs::list(catalog, &r.items);
+    let policies =
+        crate::engine::policies::checklist(catalog, &r.items, &r.decision.categories_in_scope);
     let progress = visibility::progress(catalog, &r.visibility, answers);
     let overall_contributions = scoring::contributions(
         &scoring::members(&r.items, Level::Overall, "overall"),
@@ -57,5 +61,6 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         gaps,
         estimate,
         cuecs,
+        policies,
     }
 }

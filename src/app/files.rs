@@ -124,6 +124,21 @@ pub fn download_calendar_csv(
     download(&name, "text/csv", &csv::calendar(&e))
 }
 
+/// Downloads the policy checklist of an assessment as CSV.
+#[inline(never)]
+pub fn download_policies_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    let e = export_of(catalog, snapshot);
+    let name = library::file_name(
+        &format!("{} policies", e.company),
+        &crate::app::today(),
+        "csv",
+    );
+    download(&name, "text/csv", &csv::policies(&e))
+}
+
 /// The moment, as ISO 8601 in UTC.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

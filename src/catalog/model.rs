@@ -39,6 +39,21 @@ pub struct Manifest {
     pub categories: Vec<Category>,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
+    /// The policies a first SOC 2 usually needs, for the policy checklist.
+    #[serde(default)]
+    pub policies: Vec<Policy>,
+}
+
+/// A policy and the control questions whose evidence it supports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub id: String,
+    pub title: String,
+    /// Listed only when this category is in scope (none: with any SOC 2).
+    #[serde(default)]
+    pub category: Option<String>,
+    pub questions: Vec<String>,
 }
 
 /// One step of the control answer scale, scored separately for Type I and II.

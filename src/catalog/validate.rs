@@ -628,6 +628,37 @@ pub(crate) fn check_inputs(c: &Catalog) -> Vec<CatalogError> {
             }
         }
     }
+    for p in &c.manifest.policies {
+        let location = format!("policies.{}", p.id);
+        if p.questions.is_empty() || p.title.trim().is_empty() {
+            errors.push(CatalogError {
+                file: "catalog.toml".into(),
+                location: location.clone(),
+                reason: "a policy needs a title and at least one question".into(),
+            });
+        }
+        if let Some(cat) = &p.category {
+            if c.category(cat).is_none() {
+                errors.push(CatalogError {
+                    file: "catalog.toml".into(),
+                    location: location.clone(),
+                    reason: format!("unknown category `{cat}`"),
+                });
+            }
+        }
+        for q in &p.questions {
+            if !c
+                .question(q)
+                .is_some_and(|x| x.kind == QuestionKind::Control)
+            {
+                errors.push(CatalogError {
+                    file: "catalog.toml".into(),
+                    location: location.clone(),
+                    reason: format!("`{q}` is not a control question"),
+                });
+            }
+        }
+    }
     for r in &c.estimation.timeline.recurring {
         if ![1, 3, 6, 12].contains(&r.every_months) || r.label.trim().is_empty() {
             errors.push(error(

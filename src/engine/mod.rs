@@ -7,6 +7,7 @@ pub mod conditions;
 pub mod cuecs;
 pub mod deadline;
 pub mod gaps;
+pub mod policies;
 pub mod scoring;
 pub mod visibility;
 

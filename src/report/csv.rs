@@ -58,3 +58,18 @@ pub fn calendar(export: &Export) -> String {
     }
     out
 }
+
+/// One row per policy of the checklist, with the questions it supports.
+pub fn policies(export: &Export) -> String {
+    let mut out = String::from("policy,status,questions\r\n");
+    for p in &export.policies {
+        let row = [
+            p.title.clone(),
+            p.status.label().to_owned(),
+            p.questions.join(" "),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

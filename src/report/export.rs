@@ -42,6 +42,10 @@ pub struct Export {
     pub cost: Cost,
     /// What customers must do themselves for the SOC 1 objectives to hold.
     pub cuecs: Vec<crate::engine::cuecs::Cuec>,
+    /// The policy checklist (empty without a SOC 2). Derived from the answers, so
+    /// an older export without it imports unchanged.
+    #[serde(default)]
+    pub policies: Vec<crate::engine::policies::PolicyItem>,
     /// The public pages the drivers' `source` keys name.
     pub sources: std::collections::BTreeMap<String, crate::catalog::estimation::Source>,
     pub assumptions: Assumptions,
@@ -153,6 +157,7 @@ pub fn build(
         timeline: readiness.estimate.timeline.clone(),
         cost: readiness.estimate.cost.clone(),
         cuecs: readiness.cuecs.clone(),
+        policies: readiness.policies.clone(),
         sources: {
             let e = &readiness.estimate;
             let c = &e.cost;

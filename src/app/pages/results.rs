@@ -181,6 +181,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { decision_panel(ctx) }
             { cuec_list(ctx) }
             { gap_list(ctx) }
+            { policy_checklist(ctx) }
             { timeline_section(ctx, &params) }
             { cost_section(ctx, &params) }
             <SharePanel />
@@ -393,6 +394,42 @@ fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                 { control_calendar(ctx, t, obs) }
             }
             { gantt(&t.start, &t.phases) }
+        </section>
+    }
+}
+
+/// The policies a first SOC 2 usually needs, each with its status from the answers.
+fn policy_checklist(ctx: &Ctx) -> Html {
+    let policies = &ctx.readiness.policies;
+    if policies.is_empty() {
+        return Html::default();
+    }
+    let open = policies
+        .iter()
+        .filter(|p| p.status != crate::engine::policies::PolicyStatus::InPlace)
+        .count();
+    html! {
+        <section class="policies" aria-labelledby="policies-title" data-testid="policy-checklist">
+            <h2 id="policies-title">{ format!("Policies a first SOC 2 usually needs ({open} of {} not in place)", policies.len()) }</h2>
+            <p class="sub">{ "Status from your answers to the questions each policy supports: in place when every answered control is implemented. Common practice, not a list the criteria prescribe." }</p>
+            <table class="drivers">
+                <caption class="visually-hidden">{ "Policy checklist" }</caption>
+                <thead><tr><th scope="col">{ "Policy" }</th><th scope="col">{ "Status" }</th><th scope="col">{ "Questions it supports" }</th></tr></thead>
+                <tbody>
+                    { for policies.iter().map(|p| html! {
+                        <tr data-policy={p.id.clone()} data-status={format!("{:?}", p.status)}>
+                            <th scope="row">{ p.title.clone() }</th>
+                            <td data-label="Status">{ p.status.label() }</td>
+                            <td data-label="Questions">{ p.questions.len() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="no-print">
+                <button type="button" class="button secondary" data-testid="export-policies" onclick={download(ctx, files::download_policies_csv)}>
+                    { "Download policy checklist (CSV)" }
+                </button>
+            </p>
         </section>
     }
 }

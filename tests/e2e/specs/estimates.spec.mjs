@@ -302,5 +302,16 @@ test('a deadline can be a date: the plan reads it, and tools, yearly controls an
   expect(lines[0]).toBe('control,every_months,due_by,must_fit_short_window');
   expect(lines.length - 1).toBe(rows.reduce((n, r) => n + r.due.length, 0));
   expect(lines.some((l) => /^Risk assessment,12,\d{4}-\d{2}-\d{2},true$/.test(l))).toBe(true);
+  // The policy checklist reads the answers: device management answered "No" leaves
+  // the endpoint policy to write; the rest is not known yet.
+  const policies = page.locator('[data-testid="policy-checklist"]');
+  await expect(policies.locator('tr[data-policy="endpoint_remote_work"] td').first()).toHaveText('To write');
+  await expect(policies.locator('tr[data-policy="encryption"] td').first()).toHaveText('Not known yet');
+  const shown = await policies.locator('tbody tr').count();
+  const { text: policyCsv } = await download(page, page.locator('[data-testid="export-policies"]'), testInfo);
+  const policyLines = policyCsv.trim().split('\r\n');
+  expect(policyLines[0]).toBe('policy,status,questions');
+  expect(policyLines.length - 1, 'one CSV row per policy shown').toBe(shown);
+  expect(policyLines.some((l) => /^Remote work and endpoint security,To write,/.test(l))).toBe(true);
   expect(problems(log), 'no console errors or page errors').toEqual([]);
 });
