@@ -98,45 +98,45 @@ pub fn download_json(
     download(&name, "application/json", &to_json(&e)?)
 }
 
+/// Downloads one CSV view of an assessment's export, named after the company and `what`.
+fn download_csv_of(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+    what: &str,
+    render: fn(&export::Export) -> String,
+) -> Result<(), String> {
+    let e = export_of(catalog, snapshot);
+    let name = library::file_name(
+        &format!("{} {what}", e.company),
+        &crate::app::today(),
+        "csv",
+    );
+    download(&name, "text/csv", &render(&e))
+}
+
 /// Downloads the gap list of an assessment as CSV.
 #[inline(never)]
 pub fn download_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
 ) -> Result<(), String> {
-    let e = export_of(catalog, snapshot);
-    let name = library::file_name(&format!("{} gaps", e.company), &crate::app::today(), "csv");
-    download(&name, "text/csv", &csv::gaps(&e))
+    download_csv_of(catalog, snapshot, "gaps", csv::gaps)
 }
 
 /// Downloads the control calendar of an assessment as CSV.
-#[inline(never)]
 pub fn download_calendar_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
 ) -> Result<(), String> {
-    let e = export_of(catalog, snapshot);
-    let name = library::file_name(
-        &format!("{} control calendar", e.company),
-        &crate::app::today(),
-        "csv",
-    );
-    download(&name, "text/csv", &csv::calendar(&e))
+    download_csv_of(catalog, snapshot, "control calendar", csv::calendar)
 }
 
 /// Downloads the policy checklist of an assessment as CSV.
-#[inline(never)]
 pub fn download_policies_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
 ) -> Result<(), String> {
-    let e = export_of(catalog, snapshot);
-    let name = library::file_name(
-        &format!("{} policies", e.company),
-        &crate::app::today(),
-        "csv",
-    );
-    download(&name, "text/csv", &csv::policies(&e))
+    download_csv_of(catalog, snapshot, "policies", csv::policies)
 }
 
 /// The moment, as ISO 8601 in UTC.

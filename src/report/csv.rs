@@ -17,6 +17,12 @@ fn cell(s: &str) -> String {
     }
 }
 
+/// Appends one quoted row and its line end.
+fn push_row(out: &mut String, row: &[String]) {
+    out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+}
+
 /// One row per gap, most severe first.
 pub fn gaps(export: &Export) -> String {
     let mut out = String::from(
@@ -35,8 +41,7 @@ pub fn gaps(export: &Export) -> String {
             g.text.clone(),
             g.advice.clone(),
         ];
-        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &row);
     }
     out
 }
@@ -52,8 +57,7 @@ pub fn calendar(export: &Export) -> String {
                 d.clone(),
                 c.must_fit_short_window.to_string(),
             ];
-            out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            push_row(&mut out, &row);
         }
     }
     out
@@ -68,8 +72,7 @@ pub fn policies(export: &Export) -> String {
             p.status.label().to_owned(),
             p.questions.join(" "),
         ];
-        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &row);
     }
     out
 }

@@ -20,18 +20,23 @@ pub fn band_text(ctx: &Ctx, band: Option<&str>, scored: bool) -> String {
     }
 }
 
-/// `questionnaire` is the current step.
-pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
-    let r = &ctx.readiness;
-    let overall = &r.scores.overall;
-    let step = r.scores.categories.iter().find(|s| s.id == questionnaire);
-    let count = r
+/// Answered and applicable questions of one step.
+fn step_count(ctx: &Ctx, questionnaire: &str) -> crate::engine::visibility::Count {
+    ctx.readiness
         .progress
         .questionnaires
         .iter()
         .find(|(id, _)| id == questionnaire)
         .map(|(_, c)| *c)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// `questionnaire` is the current step.
+pub fn live_summary(ctx: &Ctx, questionnaire: &str) -> Html {
+    let r = &ctx.readiness;
+    let overall = &r.scores.overall;
+    let step = r.scores.categories.iter().find(|s| s.id == questionnaire);
+    let count = step_count(ctx, questionnaire);
     let target = r.decision.report_type.id.name();
     html! {
         <aside class="live-summary" aria-label="Readiness so far">
@@ -75,13 +80,7 @@ pub fn SidePanel(p: &SidePanelProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let open = use_state(|| false);
     let r = &ctx.readiness;
-    let count = r
-        .progress
-        .questionnaires
-        .iter()
-        .find(|(id, _)| id == p.questionnaire.as_str())
-        .map(|(_, c)| *c)
-        .unwrap_or_default();
+    let count = step_count(&ctx, &p.questionnaire);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
