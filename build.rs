@@ -8,6 +8,12 @@
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
+#[path = "src/catalog/auditor.rs"]
+mod auditor;
+#[allow(dead_code)]
+#[path = "src/catalog/crosswalk.rs"]
+mod crosswalk;
+#[allow(dead_code)]
 #[path = "src/catalog/estimation.rs"]
 mod estimation;
 #[allow(dead_code)]
@@ -21,6 +27,7 @@ mod model;
 #[allow(dead_code)]
 mod catalog {
     pub use crate::model::*;
+
     pub struct CatalogError {
         pub file: String,
         pub location: String,
@@ -41,6 +48,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
     println!("cargo:rerun-if-changed=src/catalog/kinds.rs");
     println!("cargo:rerun-if-changed=src/catalog/estimation.rs");
+    println!("cargo:rerun-if-changed=src/catalog/auditor.rs");
+    println!("cargo:rerun-if-changed=src/catalog/crosswalk.rs");
     let mut manifest: catalog::Manifest = load("catalog");
     let questionnaires = manifest
         .questionnaires
@@ -76,6 +85,8 @@ fn main() {
         manifest,
         questionnaires,
         estimation: load("estimation"),
+        auditor: load("auditor"),
+        crosswalk: load("crosswalk"),
     };
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog.bin");
     fs::write(

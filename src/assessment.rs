@@ -28,6 +28,8 @@ pub struct Readiness {
     pub cuecs: Vec<Cuec>,
     /// The policies a first SOC 2 usually needs, with their status from the answers.
     pub policies: Vec<crate::engine::policies::PolicyItem>,
+    /// The subservice and customer-control registers as the answers draft them.
+    pub drafts: crate::engine::registers::Drafts,
 }
 
 /// Everything shown, exported and tested comes from here.
@@ -47,6 +49,12 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
     let cuecs = cuecs::list(catalog, &r.items);
     let policies =
         crate::engine::policies::checklist(catalog, &r.items, &r.decision.categories_in_scope);
+    let soc2 = r.decision.assessed.iter().any(|id| {
+        catalog
+            .category(id)
+            .is_some_and(|c| c.report == crate::catalog::kinds::Report::Soc2)
+    });
+    let drafts = crate::engine::registers::draft(catalog, &r.effective, soc2, &cuecs);
     let progress = visibility::progress(catalog, &r.visibility, answers);
     let overall_contributions = scoring::contributions(
         &scoring::members(&r.items, Level::Overall, "overall"),
@@ -62,5 +70,6 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         estimate,
         cuecs,
         policies,
+        drafts,
     }
 }

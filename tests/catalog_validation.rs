@@ -487,11 +487,17 @@ fn every_scope_question_changes_something() {
         assert_eq!(q.kind, soc_readiness::catalog::QuestionKind::Text, "{id}");
         assert!(used_by.split_whitespace().count() >= 4, "{id}: {used_by}");
     }
-    // Hosting adds the physical section; frameworks feed the estimate and a note.
+    // Hosting adds the physical section and asks for the cloud providers; frameworks
+    // feed the estimate and a note.
     let errs = errors_after(|c| {
         for qn in &mut c.questionnaires {
             for s in &mut qn.sections {
                 s.show_if = None;
+                for q in &mut s.questions {
+                    if q.id == "scope.cloud_providers" {
+                        q.show_if = None;
+                    }
+                }
             }
         }
     });

@@ -143,3 +143,20 @@ impl Alternative {
         }
     }
 }
+
+/// How often a control runs: it sets how many instances a Type II auditor samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// Enforced by a system all the time (a setting, a pipeline gate): tested by inspecting it.
+    Continuous,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    SemiAnnual,
+    Annual,
+    /// Each time something happens: a hire, a change, an access request, an incident.
+    PerEvent,
+}

@@ -1,9 +1,12 @@
 //! The questionnaire catalog: its data model, the embedded built-in set and validation.
 
+pub mod auditor;
+pub mod crosswalk;
 pub mod estimation;
 pub mod kinds;
 mod model;
 pub mod validate;
+mod validate_artefacts;
 
 pub use model::*;
 

@@ -3,7 +3,7 @@
 //! Every type mirrors the TOML format documented in `questionnaires/README.md`;
 //! IDs are strings so answers and exports survive edits to the catalog.
 
-use super::kinds::{AddOn, Alternative, Report, ReportType, Status};
+use super::kinds::{AddOn, Alternative, Frequency, Report, ReportType, Status};
 use serde::{Deserialize, Serialize};
 
 /// The whole validated catalog: manifest plus questionnaires and estimation data.
@@ -12,6 +12,8 @@ pub struct Catalog {
     pub manifest: Manifest,
     pub questionnaires: Vec<Questionnaire>,
     pub estimation: super::estimation::EstimationParams,
+    pub auditor: super::auditor::AuditorParams,
+    pub crosswalk: super::crosswalk::Crosswalk,
 }
 
 /// `catalog.toml`: what is shared by all questionnaires.
@@ -179,6 +181,12 @@ pub struct Question {
     pub help: String,
     #[serde(default)]
     pub evidence: String,
+    /// How often the control runs (control questions), for the evidence request list.
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
+    /// Who usually runs it and holds its evidence: an `owners` ID of `auditor.toml`.
+    #[serde(default)]
+    pub owner: Option<String>,
     #[serde(default)]
     pub criteria: Vec<String>,
     #[serde(default)]

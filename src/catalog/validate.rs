@@ -338,6 +338,7 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     errors.extend(unused_scope_questions(c));
     errors.extend(crate::catalog::estimation::validate(&c.estimation));
     errors.extend(check_inputs(c));
+    errors.extend(super::validate_artefacts::validate(c));
     errors
 }
 
@@ -388,6 +389,16 @@ pub fn near_duplicates(c: &Catalog) -> Vec<CatalogError> {
 /// listed in [`SCOPE_RECORD_ONLY`] with what uses it.
 pub fn unused_scope_questions(c: &Catalog) -> Vec<CatalogError> {
     let mut read: Vec<&str> = c.estimation.inputs.questions().to_vec();
+    // The register drafts read scope answers too.
+    let a = &c.auditor;
+    let drafts = a
+        .subservices
+        .iter()
+        .chain(&a.other_subservice)
+        .filter_map(|d| d.when.as_ref());
+    for cond in drafts.chain(a.cuecs.iter().filter_map(|d| d.when.as_ref())) {
+        crate::engine::conditions::questions_read(cond, &mut read);
+    }
     for qn in &c.questionnaires {
         for s in &qn.sections {
             let conditions = s
@@ -525,7 +536,7 @@ fn facts_read<'c>(cond: &'c Condition, out: &mut Vec<Option<&'c Fact>>) {
 }
 
 /// Conditions may only name questions that come earlier, so visibility is one pass in order.
-fn check_condition(
+pub(super) fn check_condition(
     cond: &Condition,
     known: &HashMap<&str, &Question>,
     err: &mut impl FnMut(String),

@@ -8,6 +8,7 @@ pub mod cuecs;
 pub mod deadline;
 pub mod gaps;
 pub mod policies;
+pub mod registers;
 pub mod scoring;
 pub mod visibility;
 

@@ -160,3 +160,60 @@ pub fn assumptions(catalog: &Catalog, a: &Assumptions) -> Result<(), Problem> {
     }
     Ok(())
 }
+
+/// The registers fit their limits: rows, field lengths and dates a page can show.
+pub fn registers(r: &crate::engine::registers::Registers) -> Result<(), Problem> {
+    use crate::engine::registers::{MAX_FIELD, MAX_ROWS};
+    let text = |at: String, s: &str| {
+        if s.chars().count() > MAX_FIELD {
+            Err(Problem::new(
+                at,
+                format!("longer than {MAX_FIELD} characters"),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let date = |at: String, s: &str| {
+        if s.is_empty() || crate::estimate::date::parse(s).is_some() {
+            Ok(())
+        } else {
+            Err(Problem::new(
+                at,
+                "expected a date as YYYY-MM-DD, or nothing",
+            ))
+        }
+    };
+    let rows = |at: &str, n: usize| {
+        if n > MAX_ROWS {
+            Err(Problem::new(at, format!("more than {MAX_ROWS} rows")))
+        } else {
+            Ok(())
+        }
+    };
+    if let Some(list) = &r.subservices {
+        rows("registers.subservices", list.len())?;
+        for (i, s) in list.iter().enumerate() {
+            let at = |f: &str| format!("registers.subservices[{i}].{f}");
+            text(at("id"), &s.id)?;
+            text(at("name"), &s.name)?;
+            text(at("service"), &s.service)?;
+            rows(&at("relied_on"), s.relied_on.len())?;
+            for (j, c) in s.relied_on.iter().enumerate() {
+                text(format!("{}[{j}]", at("relied_on")), c)?;
+            }
+            date(at("period_end"), &s.period_end)?;
+            date(at("next_review"), &s.next_review)?;
+        }
+    }
+    if let Some(list) = &r.customer_controls {
+        rows("registers.customer_controls", list.len())?;
+        for (i, c) in list.iter().enumerate() {
+            let at = |f: &str| format!("registers.customer_controls[{i}].{f}");
+            text(at("id"), &c.id)?;
+            text(at("text"), &c.text)?;
+            rows(&at("criteria"), c.criteria.len())?;
+        }
+    }
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! its own `JSON.parse` (keeping a JSON parser out of the WebAssembly) and the
 //! native tests with `serde_json`, and both refuse the same files the same way.
 
+use crate::engine::registers::Registers;
 use crate::report::check::{self, Problem};
 use crate::report::export::SCHEMA_VERSION;
 use crate::report::snapshot::Snapshot;
@@ -36,6 +37,9 @@ struct Inputs {
     answers: Answers,
     #[serde(default)]
     assumptions: Option<Assumptions>,
+    /// Format 3 on; older files follow the draft (see [`migrate`]).
+    #[serde(default)]
+    registers: Registers,
 }
 
 /// Refuses a file by its size alone, before any parsing.
@@ -107,18 +111,22 @@ where
     })?;
     admit(
         catalog,
-        inputs.answers,
-        inputs.assumptions.unwrap_or_default(),
+        Snapshot {
+            answers: inputs.answers,
+            assumptions: inputs.assumptions.unwrap_or_default(),
+            registers: inputs.registers,
+        },
     )
 }
 
 /// The checks every value from outside passes (a file, a saved value): answers
 /// to retired questions are dropped and reported, the rest must fit the catalog.
-pub fn admit(
-    catalog: &Catalog,
-    mut answers: Answers,
-    assumptions: Assumptions,
-) -> Result<Imported, Problem> {
+pub fn admit(catalog: &Catalog, snapshot: Snapshot) -> Result<Imported, Problem> {
+    let Snapshot {
+        mut answers,
+        assumptions,
+        registers,
+    } = snapshot;
     // A retired question whose control another question now asks hands its answer on.
     let moved = carry_merged(catalog, &mut answers);
     // Questions retired since the file was made are dropped, not refused: their
@@ -163,10 +171,12 @@ pub fn admit(
     });
     check::answers(catalog, &answers)?;
     check::assumptions(catalog, &assumptions)?;
+    check::registers(&registers)?;
     Ok(Imported {
         snapshot: Snapshot {
             answers,
             assumptions,
+            registers,
         },
         dropped,
     })
@@ -209,11 +219,13 @@ fn carry_merged(catalog: &Catalog, answers: &mut Answers) -> Vec<String> {
 }
 
 /// Brings an older document up to the current format. Version 1 is the first
-/// published format; a format 2 reads format 1 through serde defaults on
+/// published format; a later format reads older ones through serde defaults on
 /// [`Inputs`] or adds a step here.
-/// Only the answers and assumptions are read back; everything derived is
-/// recomputed. Format 2 changed derived parts only (the decision's reasons,
-/// statuses, notes and SOC 1 objectives), so format 1 files read as they are.
+/// Only the inputs are read back; everything derived is recomputed. Format 2
+/// changed derived parts only (the decision's reasons, statuses, notes and SOC 1
+/// objectives), so format 1 files read as they are. Format 3 added the registers,
+/// the first input since format 1: an older file has none, so both registers
+/// follow the draft from its answers, exactly as they did when it was made.
 fn migrate(version: u32) -> Result<(), Problem> {
     match version {
         0 => Err(Problem::new(

@@ -6,7 +6,7 @@
 
 use crate::report::check::Problem;
 use crate::report::import;
-use crate::report::snapshot::{self, Snapshot};
+use crate::report::snapshot::{self, Snapshot, SnapshotV1};
 use crate::{Answers, Catalog};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
@@ -26,9 +26,27 @@ pub struct Record {
     pub revision: u64,
 }
 
-/// Version 2 of the stored format: a [`Record`]. Version 1 (a bare snapshot,
-/// one per browser) is still read.
-pub const PREFIX: &str = "v2:";
+/// A record as version 2 stored it, before the registers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordV2 {
+    pub name: String,
+    pub created: String,
+    pub updated: String,
+    pub snapshot: SnapshotV1,
+    pub revision: u64,
+}
+
+/// Version 3 of the stored format: a [`Record`] with the registers. Version 2
+/// (the same without them) and version 1 (a bare snapshot, one per browser) are
+/// still read; their registers follow the draft.
+pub const PREFIX: &str = "v3:";
+const PREFIX_V2: &str = "v2:";
+
+/// Writes a version 2 record (tests of the upgrade path only).
+pub fn encode_v2(r: &RecordV2) -> String {
+    let bytes = postcard::to_allocvec(r).unwrap_or_default();
+    format!("{PREFIX_V2}{}", STANDARD.encode(bytes))
+}
 
 /// Longest assessment name, in characters.
 pub const MAX_NAME: usize = 120;
@@ -41,12 +59,23 @@ pub fn encode(r: &Record) -> String {
 /// A saved value, checked like an import: it must decode and fit this
 /// questionnaire version. Answers to retired questions are dropped.
 pub fn decode(catalog: &Catalog, text: &str) -> Result<Record, Problem> {
-    let record = if let Some(body) = text.strip_prefix(PREFIX) {
-        let bytes = STANDARD
+    let bytes = |body: &str| {
+        STANDARD
             .decode(body)
-            .map_err(|_| Problem::new("", "the saved value is damaged (not base64)"))?;
-        postcard::from_bytes::<Record>(&bytes)
-            .map_err(|_| Problem::new("", "the saved value is damaged or incomplete"))?
+            .map_err(|_| Problem::new("", "the saved value is damaged (not base64)"))
+    };
+    let damaged = |_| Problem::new("", "the saved value is damaged or incomplete");
+    let record = if let Some(body) = text.strip_prefix(PREFIX) {
+        postcard::from_bytes::<Record>(&bytes(body)?).map_err(damaged)?
+    } else if let Some(body) = text.strip_prefix(PREFIX_V2) {
+        let old = postcard::from_bytes::<RecordV2>(&bytes(body)?).map_err(damaged)?;
+        Record {
+            name: old.name,
+            created: old.created,
+            updated: old.updated,
+            snapshot: old.snapshot.into(),
+            revision: old.revision,
+        }
     } else if text.starts_with(snapshot::PREFIX) {
         let snapshot = snapshot::decode(text)
             .ok_or_else(|| Problem::new("", "the saved value is damaged or incomplete"))?;
@@ -71,23 +100,19 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Record, Problem> {
             format!("longer than {MAX_NAME} characters"),
         ));
     }
-    let ok = import::admit(
-        catalog,
-        record.snapshot.answers,
-        record.snapshot.assumptions,
-    )?;
+    let ok = import::admit(catalog, record.snapshot)?;
     Ok(Record {
         snapshot: ok.snapshot,
         ..record
     })
 }
 
-/// `v7:` when this app writes `v2:`.
+/// `v7:` when this app writes `v3:`.
 fn is_newer(text: &str) -> bool {
     text.strip_prefix('v')
         .and_then(|t| t.split_once(':'))
         .and_then(|(v, _)| v.parse::<u32>().ok())
-        .is_some_and(|v| v > 2)
+        .is_some_and(|v| v > 3)
 }
 
 /// The company answer, when given.
@@ -189,6 +214,14 @@ pub fn merge(base: &Snapshot, mine: &Snapshot, theirs: &Snapshot) -> Snapshot {
         o.tooling = m.tooling;
     }
     merge_map(&b.overrides, &m.overrides, &mut o.overrides);
+    // A register is one edit as a whole: rows reorder and depend on each other.
+    let (b, m, o) = (&base.registers, &mine.registers, &mut out.registers);
+    if m.subservices != b.subservices {
+        o.subservices = m.subservices.clone();
+    }
+    if m.customer_controls != b.customer_controls {
+        o.customer_controls = m.customer_controls.clone();
+    }
     out
 }
 
