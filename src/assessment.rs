@@ -9,6 +9,11 @@ use crate::engine::cuecs::{self, Cuec};
 use crate::engine::gaps::{self, Gap};
 use crate::engine::scoring::{self, Contribution, Level, Scores};
 use crate::engine::visibility::{self, Progress, Visibility};
+use crate::engine::crosswalk::CrosswalkEntry;
+use crate::engine::evidence::EvidenceRequest;
+use crate::engine::registers::{
+    self, Concern, Coverage, CustomerControl, Registers, Subservice,
+};
 use crate::estimate::{self, Assumptions, Estimate};
 use serde::{Deserialize, Serialize};
 
@@ -71,5 +76,96 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
         cuecs,
         policies,
         drafts,
+    }
+}
+
+/// The auditor-facing artefacts. Derived when the results page or an export needs
+/// them, not on every answer: the evidence list alone is a row per control.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Artefacts {
+    /// The providers in the register (the user's, or the draft), each with what an auditor will raise.
+    pub subservices: Vec<SubserviceEntry>,
+    /// The customer controls in the register (the user's, or the draft).
+    pub customer_controls: Vec<CustomerControl>,
+    /// Drafted rows the user's edited registers lack: offered, never added unasked.
+    pub suggested_subservices: Vec<Subservice>,
+    pub suggested_customer_controls: Vec<CustomerControl>,
+    pub evidence: Vec<EvidenceRequest>,
+    pub crosswalk: Vec<CrosswalkEntry>,
+}
+
+/// A provider with the concerns its row raises.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct SubserviceEntry {
+    #[serde(flatten)]
+    pub subservice: Subservice,
+    pub concerns: Vec<Concern>,
+}
+
+pub fn artefacts(
+    catalog: &Catalog,
+    answers: &Answers,
+    assumptions: &Assumptions,
+    registers: &Registers,
+    readiness: &Readiness,
+) -> Artefacts {
+    let drafts = &readiness.drafts;
+    let t = &readiness.estimate.timeline;
+    let type2 = !readiness.decision.is_type1();
+    let likely = |d: &str| crate::estimate::date::parse(d);
+    let window = t
+        .phases
+        .iter()
+        .find(|p| p.id == "observation")
+        .and_then(|p| Some((likely(&p.start.likely)?, likely(&p.end.likely)?)));
+    let as_of = t.type1_as_of.as_ref().and_then(|d| likely(&d.likely));
+    let today = assumptions.start();
+    let (opens, closes) = match (type2, window, as_of) {
+        (true, Some(w), _) => w,
+        (_, _, Some(d)) => (d, d),
+        (_, Some(w), None) => w,
+        _ => (today, today),
+    };
+    let cover = Coverage {
+        today,
+        opens,
+        closes,
+        type2,
+    };
+    let subservices = registers.subservices.as_ref().unwrap_or(&drafts.subservices);
+    let customer_controls = registers
+        .customer_controls
+        .as_ref()
+        .unwrap_or(&drafts.customer_controls);
+    let items = scoring::items(catalog, &readiness.visibility, answers);
+    Artefacts {
+        subservices: subservices
+            .iter()
+            .map(|s| SubserviceEntry {
+                concerns: registers::concerns(catalog, s, &cover),
+                subservice: s.clone(),
+            })
+            .collect(),
+        customer_controls: customer_controls.clone(),
+        suggested_subservices: registers::missing(&drafts.subservices, subservices, |s| &s.id)
+            .into_iter()
+            .cloned()
+            .collect(),
+        suggested_customer_controls: registers::missing(
+            &drafts.customer_controls,
+            customer_controls,
+            |c| &c.id,
+        )
+        .into_iter()
+        .cloned()
+        .collect(),
+        evidence: crate::engine::evidence::list(
+            catalog,
+            &items,
+            type2.then_some(readiness.decision.window_months),
+        ),
+        crosswalk: crate::engine::crosswalk::entries(catalog, &readiness.scores, &readiness.gaps),
     }
 }

@@ -19,7 +19,7 @@ const SCHEMA_FILE: &str = "schema/readiness-export.schema.json";
 fn export_of(answers: &Answers) -> Export {
     let assumptions = assumptions();
     let r = evaluate(catalog(), answers, &assumptions);
-    export::build(catalog(), answers, &assumptions, &r, "2027-01-04T09:00:00Z")
+    export::build(catalog(), &snapshot_of(answers), &r, "2027-01-04T09:00:00Z")
 }
 
 fn schema_json() -> serde_json::Value {
@@ -58,7 +58,7 @@ fn export_holds_scores_gaps_estimates_and_answers() {
     let e = export_of(&a);
     let doc = serde_json::to_value(&e).unwrap();
     assert_valid(&doc);
-    assert_eq!(doc["schema_version"], 2);
+    assert_eq!(doc["schema_version"], 3);
     assert_eq!(doc["company"], "Example SaaS");
     // Every export says what it is: a self-assessment, not an audit.
     let disclaimer = doc["disclaimer"].as_str().unwrap();
@@ -173,7 +173,7 @@ fn import_refuses_bad_files_with_what_and_where() {
     assert!(err("{}").starts_with("schema_version: missing"));
 
     let mut newer = good.clone();
-    newer["schema_version"] = 3.into();
+    newer["schema_version"] = 4.into();
     assert!(err(&newer.to_string()).contains("newer version"));
     // A format 1 file (made before the decision carried statuses and notes) still
     // imports: its answers and assumptions are all that is read.
@@ -278,7 +278,7 @@ fn share_link_round_trips_and_is_short() {
         "{} characters",
         data.len()
     );
-    assert!(data.starts_with("a2."));
+    assert!(data.starts_with("a3."));
     let back = share::decode(c, &data).unwrap();
     assert_eq!(back.answers, a);
     assert_eq!(back.summary, summary::build(&snapshot, &r, MADE_ON, true));
@@ -365,7 +365,7 @@ proptest! {
         let text = serde_json::to_string_pretty(&e).unwrap();
         let back = import::parse(catalog(), &text).unwrap();
         prop_assert!(back.dropped.is_empty());
-        prop_assert_eq!(back.snapshot, Snapshot { answers: a, assumptions: e.assumptions.clone() });
+        prop_assert_eq!(back.snapshot, Snapshot { answers: a, assumptions: e.assumptions.clone(), registers: Default::default() });
     }
 
     #[test]
@@ -396,7 +396,7 @@ proptest! {
         let _ = share::decode(catalog(), &s);
         let _ = share::decode_preset(catalog(), &s);
         let _ = share::decode(catalog(), &format!("a1.{s}"));
-        let _ = share::decode(catalog(), &format!("a2.{s}"));
+        let _ = share::decode(catalog(), &format!("a3.{s}"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use soc_readiness::catalog::QuestionKind;
 use soc_readiness::report::check::{self, Problem};
 use soc_readiness::report::library::{self, Record};
 use soc_readiness::report::share::{self, ShareOptions};
-use soc_readiness::report::snapshot::{self, Snapshot};
+use soc_readiness::report::snapshot::{self, Snapshot, SnapshotV1};
 use soc_readiness::report::summary::{self, Line, Summary, SummaryGap};
 use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions};
 use std::collections::BTreeMap;
@@ -97,7 +97,7 @@ fn record_round_trips_and_starts_with_its_version() {
     let r = record_of(a, "Board review 2026 ✓");
     let text = library::encode(&r);
     assert!(text.starts_with(library::PREFIX));
-    assert_eq!(library::PREFIX, "v2:");
+    assert_eq!(library::PREFIX, "v3:");
     assert_eq!(library::decode(catalog(), &text).unwrap(), r);
     let empty = Record::default();
     let empty = Record {
@@ -116,7 +116,10 @@ fn record_round_trips_and_starts_with_its_version() {
 #[test]
 fn legacy_v1_snapshot_decodes_into_an_unnamed_record() {
     let s = snapshot_of(&full_security());
-    let text = snapshot::encode(&s);
+    let text = snapshot::encode(&SnapshotV1 {
+        answers: s.answers.clone(),
+        assumptions: s.assumptions.clone(),
+    });
     assert!(text.starts_with("v1:"));
     let r = library::decode(catalog(), &text).unwrap();
     assert_eq!(r.name, "");
@@ -211,7 +214,10 @@ fn records_drop_answers_and_notes_to_retired_questions() {
     // Without the retirement the same value is refused, naming the question.
     assert!(err_text(library::decode(catalog(), &text)).contains("sec.cc6.retired_example"));
     // A legacy value goes through the same checks.
-    let legacy = snapshot::encode(&r.snapshot);
+    let legacy = snapshot::encode(&SnapshotV1 {
+        answers: r.snapshot.answers.clone(),
+        assumptions: r.snapshot.assumptions.clone(),
+    });
     assert_eq!(
         library::decode(&c, &legacy).unwrap().snapshot.answers,
         full_security()
@@ -264,6 +270,7 @@ proptest! {
             snapshot: Snapshot {
                 answers: answers_from(&picks, notes),
                 assumptions: assumptions_from(tier, flags, date, over),
+                registers: Default::default(),
             },
             revision: u64::from(flags),
         };
@@ -456,6 +463,7 @@ proptest! {
                 tooling: f & 64 == 64,
                 overrides: overrides(o),
             },
+            registers: Default::default(),
         };
         let base = side(&bv, &bn, &bo, flags.0);
         let mine = side(&mv, &mn, &mo, flags.1);
@@ -716,7 +724,7 @@ fn damaged_old_new_and_foreign_links_are_refused_with_the_right_words() {
     let c = catalog();
     let (_, _, link) = link_of(&full_security(), ShareOptions::default());
     let data = link.data.unwrap();
-    assert!(data.starts_with("a2."));
+    assert!(data.starts_with("a3."));
     let refused = |t: &str| err_text(share::decode(c, t));
 
     for cut in [1, 3, 10, data.len() / 2, data.len() - 3] {
@@ -777,6 +785,7 @@ mod craft {
         pub lines: Vec<PackedLine>,
         pub first_report: [String; 3],
         pub gaps: Option<Vec<(u16, u8)>>,
+        pub customer_controls: Vec<String>,
     }
 
     #[derive(Serialize, Clone)]
@@ -829,6 +838,7 @@ mod craft {
                         .map(|g| (index(&g.question), scale(&g.answer)))
                         .collect()
                 }),
+                customer_controls: s.customer_controls.clone(),
             },
             values,
             notes: Vec::new(),
@@ -840,7 +850,7 @@ mod craft {
         let mut bytes = postcard::to_allocvec(p).unwrap();
         let sum = adler2::adler32_slice(&bytes);
         bytes.extend_from_slice(&sum.to_be_bytes());
-        format!("a2.{}", URL_SAFE_NO_PAD.encode(bytes))
+        format!("a3.{}", URL_SAFE_NO_PAD.encode(bytes))
     }
 }
 
@@ -974,6 +984,7 @@ fn summary_check_accepts_real_summaries_and_refuses_impossible_ones() {
     .is_ok());
 
     let hand_made = Summary {
+        customer_controls: Vec::new(),
         company: "Hand Made Ltd".into(),
         made_on: "2027-01-04".into(),
         reports: vec![Report::Soc2],
@@ -1110,7 +1121,7 @@ proptest! {
         }
         let sum = adler2::adler32_slice(&payload);
         payload.extend_from_slice(&sum.to_be_bytes());
-        let text = format!("a2.{}", URL_SAFE_NO_PAD.encode(payload));
+        let text = format!("a3.{}", URL_SAFE_NO_PAD.encode(payload));
         if let Ok(shared) = share::decode(c, &text) {
             prop_assert!(summary::check(c, &shared.summary).is_ok());
             prop_assert!(check::answers(c, &shared.answers).is_ok());

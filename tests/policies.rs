@@ -99,7 +99,12 @@ fn policy_csv_has_a_row_per_policy() {
     let a = with_security(base(&["security_only"]), "partial");
     let assumptions = Assumptions::default();
     let r = evaluate(catalog(), &a, &assumptions);
-    let e = export::build(catalog(), &a, &assumptions, &r, "2027-01-04T09:00:00Z");
+    let inputs = soc_readiness::report::snapshot::Snapshot {
+        answers: a,
+        assumptions,
+        registers: Default::default(),
+    };
+    let e = export::build(catalog(), &inputs, &r, "2027-01-04T09:00:00Z");
     let text = csv::policies(&e);
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "policy,status,questions");

@@ -144,8 +144,7 @@ impl Saver {
             false
         };
         // Never write what could not be read back: it would turn into an unreadable value.
-        if let Err(p) = import::admit(self.catalog, mine.answers.clone(), mine.assumptions.clone())
-        {
+        if let Err(p) = import::admit(self.catalog, mine.clone()) {
             return fail(format!("An answer cannot be saved ({p})."));
         }
         let stored = match storage::read(self.catalog, &id) {

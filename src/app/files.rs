@@ -78,13 +78,7 @@ pub fn import(catalog: &Catalog, text: &str) -> Result<import::Imported, Problem
 #[inline(never)]
 pub fn export_of(catalog: &Catalog, snapshot: &crate::report::snapshot::Snapshot) -> Export {
     let readiness = evaluate(catalog, &snapshot.answers, &snapshot.assumptions);
-    export::build(
-        catalog,
-        &snapshot.answers,
-        &snapshot.assumptions,
-        &readiness,
-        &now_iso(),
-    )
+    export::build(catalog, snapshot, &readiness, &now_iso())
 }
 
 /// Downloads the JSON summary of an assessment.
@@ -188,4 +182,49 @@ pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+/// Downloads the subservice register of an assessment as CSV.
+pub fn download_subservices_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    download_csv_of(catalog, snapshot, "subservice organisations", csv::subservices)
+}
+
+/// Downloads the customer controls of an assessment as CSV.
+pub fn download_customer_controls_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    download_csv_of(catalog, snapshot, "customer controls", csv::customer_controls)
+}
+
+/// Downloads the evidence request list of an assessment as CSV.
+pub fn download_evidence_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    download_csv_of(catalog, snapshot, "evidence requests", csv::evidence)
+}
+
+/// Downloads the framework crosswalk of an assessment as CSV.
+pub fn download_crosswalk_csv(
+    catalog: &Catalog,
+    snapshot: &crate::report::snapshot::Snapshot,
+) -> Result<(), String> {
+    download_csv_of(catalog, snapshot, "framework crosswalk", csv::crosswalk)
+}
+
+/// A button's handler that downloads one file of the open assessment, or says why it could not.
+pub fn on_download(
+    ctx: &crate::app::Ctx,
+    how: fn(&Catalog, &crate::report::snapshot::Snapshot) -> Result<(), String>,
+) -> yew::Callback<web_sys::MouseEvent> {
+    let ctx = ctx.clone();
+    yew::Callback::from(move |_| {
+        if let Err(why) = how(ctx.catalog, &ctx.state.snapshot()) {
+            ctx.notify(crate::app::workspace::Notice::problem(why));
+        }
+    })
 }

@@ -195,6 +195,7 @@ fn App() -> Html {
         use_reducer(move || State {
             answers: snap.answers,
             assumptions: snap.assumptions,
+            registers: snap.registers,
             ..State::default()
         })
     };

@@ -1,5 +1,6 @@
 //! The one reducer holding the user's inputs; everything else is derived by the engine.
 
+use crate::engine::registers::{CustomerControl, Registers, Subservice};
 use crate::{AnswerValue, Answers, Assumptions};
 use std::rc::Rc;
 use yew::Reducible;
@@ -9,6 +10,7 @@ use yew::Reducible;
 pub struct State {
     pub answers: Answers,
     pub assumptions: Assumptions,
+    pub registers: Registers,
     /// How the gap list is filtered: a view setting, never saved.
     pub gap_filter: GapFilter,
 }
@@ -44,6 +46,10 @@ pub enum Action {
         on: bool,
     },
     Override(String, Option<[f64; 3]>),
+    /// The whole subservice register; `None` goes back to the draft.
+    Subservices(Option<Vec<Subservice>>),
+    /// The whole customer-control register; `None` goes back to the draft.
+    CustomerControls(Option<Vec<CustomerControl>>),
     /// Another assessment's inputs (opened, merged from another tab, restored), view settings kept.
     Load(Box<crate::report::snapshot::Snapshot>),
     GapFilter(GapFilter),
@@ -74,9 +80,12 @@ impl Reducible for State {
             Action::Override(key, None) => {
                 next.assumptions.overrides.remove(&key);
             }
+            Action::Subservices(list) => next.registers.subservices = list,
+            Action::CustomerControls(list) => next.registers.customer_controls = list,
             Action::Load(s) => {
                 next.answers = s.answers;
                 next.assumptions = s.assumptions;
+                next.registers = s.registers;
             }
             Action::GapFilter(f) => next.gap_filter = f,
         }
@@ -94,6 +103,7 @@ impl State {
         crate::report::snapshot::Snapshot {
             answers: self.answers.clone(),
             assumptions: self.assumptions.clone(),
+            registers: self.registers.clone(),
         }
     }
 }

@@ -4,8 +4,10 @@
 pub mod answers;
 pub mod applicability;
 pub mod conditions;
+pub mod crosswalk;
 pub mod cuecs;
 pub mod deadline;
+pub mod evidence;
 pub mod gaps;
 pub mod policies;
 pub mod registers;

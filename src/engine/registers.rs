@@ -102,6 +102,50 @@ pub enum BridgeLetter {
     Received,
 }
 
+/// The IDs the export uses, and the words the page shows, for each choice.
+macro_rules! choices {
+    ($t:ty { $($v:ident => $id:literal, $label:literal;)* }) => {
+        impl $t {
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
+            pub fn id(self) -> &'static str {
+                match self { $(<$t>::$v => $id),* }
+            }
+            pub fn label(self) -> &'static str {
+                match self { $(<$t>::$v => $label),* }
+            }
+            pub fn from_id(id: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+choices!(Method {
+    CarveOut => "carve_out", "Carve-out";
+    Inclusive => "inclusive", "Inclusive";
+});
+choices!(ProviderReport {
+    NotKnown => "not_known", "None yet, or not known";
+    Soc2Type2 => "soc2_type2", "SOC 2 Type II";
+    Soc2Type1 => "soc2_type1", "SOC 2 Type I";
+    Soc1Type2 => "soc1_type2", "SOC 1 Type II";
+    Soc1Type1 => "soc1_type1", "SOC 1 Type I";
+    Other => "other", "A certificate or other attestation";
+});
+choices!(Opinion {
+    NotKnown => "not_known", "Not known";
+    Unmodified => "unmodified", "Unmodified (clean)";
+    Qualified => "qualified", "Qualified";
+    Adverse => "adverse", "Adverse";
+    Disclaimer => "disclaimer", "Disclaimer of opinion";
+});
+choices!(BridgeLetter {
+    NotKnown => "not_known", "Not known";
+    NotNeeded => "not_needed", "Not needed";
+    Requested => "requested", "Requested";
+    Received => "received", "Received";
+});
+
 /// A control customers must run for yours to work (a complementary user entity control).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

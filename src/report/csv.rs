@@ -76,3 +76,100 @@ pub fn policies(export: &Export) -> String {
     }
     out
 }
+
+/// One row per provider in the subservice register, with its concerns.
+pub fn subservices(export: &Export) -> String {
+    let mut out = String::from(
+        "provider,service,method,inclusive_agreed,relied_on,report,period_end,opinion,bridge_letter,next_review,concerns\r\n",
+    );
+    for e in &export.subservices {
+        let s = &e.subservice;
+        let row = [
+            s.name.clone(),
+            s.service.clone(),
+            s.method.id().to_owned(),
+            s.inclusive_agreed.to_string(),
+            s.relied_on.join("; "),
+            s.report.id().to_owned(),
+            s.period_end.clone(),
+            s.opinion.id().to_owned(),
+            s.bridge_letter.id().to_owned(),
+            s.next_review.clone(),
+            e.concerns
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ];
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// One row per control customers must run (complementary user entity controls).
+pub fn customer_controls(export: &Export) -> String {
+    let mut out = String::from("report,customer_control,supports\r\n");
+    for c in &export.customer_controls {
+        let row = [c.report.id().to_owned(), c.text.clone(), c.criteria.join(" ")];
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// One row per control in view: what the auditor asks for, who holds it, how often
+/// it runs and, for a Type II, the typical sample.
+pub fn evidence(export: &Export) -> String {
+    let mut out = String::from(
+        "question,report,criteria,control,evidence,owner,frequency,typical_sample,sample_basis,status\r\n",
+    );
+    for e in &export.evidence_requests {
+        let (sample, basis) = match &e.sample {
+            Some(s) => (
+                s.text.clone(),
+                s.source
+                    .clone()
+                    .unwrap_or_else(|| "assumption".to_owned()),
+            ),
+            None => ("one instance (Type I)".to_owned(), String::new()),
+        };
+        let row = [
+            e.question.clone(),
+            e.report.id().to_owned(),
+            e.criteria.join(" "),
+            e.control.clone(),
+            e.evidence.clone(),
+            e.owner.clone(),
+            e.frequency_label.clone(),
+            sample,
+            basis,
+            e.status.label().to_owned(),
+        ];
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// One row per assessed SOC 2 criterion with our own ISO/IEC 27001:2022 and CSF 2.0 hints.
+pub fn crosswalk(export: &Export) -> String {
+    let mut out = String::from("criterion,score,open_gaps,iso_27001_annex_a,iso_27001_clauses,nist_csf_2,note\r\n");
+    let join = |hs: &[crate::engine::crosswalk::Hint]| {
+        hs.iter()
+            .map(|h| format!("{} {}", h.id, h.label))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for c in &export.crosswalk {
+        let row = [
+            c.criterion.clone(),
+            c.score.map(|s| format!("{s:.0}")).unwrap_or_default(),
+            c.gaps.join(" "),
+            join(&c.iso),
+            join(&c.clauses),
+            join(&c.csf),
+            c.note.clone(),
+        ];
+        push_row(&mut out, &row);
+    }
+    out
+}
+

@@ -9,11 +9,13 @@ use crate::engine::scoring::Scores;
 use crate::engine::visibility::Progress;
 use crate::estimate::cost::Cost;
 use crate::estimate::timeline::Timeline;
+use crate::engine::registers::Registers;
+use crate::report::snapshot::Snapshot;
 use crate::{AnswerValue, Answers, Assumptions, Catalog, Readiness};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change an older importer could not read; see `import::migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the results page shows, plus the inputs that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,11 +48,26 @@ pub struct Export {
     /// an older export without it imports unchanged.
     #[serde(default)]
     pub policies: Vec<crate::engine::policies::PolicyItem>,
+    /// The providers the service relies on, each with what an auditor will raise (format 3 on).
+    #[serde(default)]
+    pub subservices: Vec<crate::assessment::SubserviceEntry>,
+    /// What customers must do for the controls to work, SOC 2 and SOC 1 (format 3 on).
+    #[serde(default)]
+    pub customer_controls: Vec<crate::engine::registers::CustomerControl>,
+    /// For each control in view: the evidence, its owner, frequency and typical sample (format 3 on).
+    #[serde(default)]
+    pub evidence_requests: Vec<crate::engine::evidence::EvidenceRequest>,
+    /// Per assessed SOC 2 criterion: our own ISO/IEC 27001:2022 and NIST CSF 2.0 hints (format 3 on).
+    #[serde(default)]
+    pub crosswalk: Vec<crate::engine::crosswalk::CrosswalkEntry>,
     /// The public pages the drivers' `source` keys name.
     pub sources: std::collections::BTreeMap<String, crate::catalog::estimation::Source>,
     pub assumptions: Assumptions,
     /// Every answer and note, including answers kept for hidden questions.
     pub answers: Answers,
+    /// The registers as the user edited them; `null` follows the draft (format 3 on).
+    #[serde(default)]
+    pub registers: Registers,
 }
 
 /// One scope question and its answer in words.
@@ -106,11 +123,18 @@ pub fn answer_text(catalog: &Catalog, question: &str, value: &AnswerValue) -> St
 /// Builds the document from the same evaluation the page shows.
 pub fn build(
     catalog: &Catalog,
-    answers: &Answers,
-    assumptions: &Assumptions,
+    inputs: &Snapshot,
     readiness: &Readiness,
     generated_at: &str,
 ) -> Export {
+    let (answers, assumptions) = (&inputs.answers, &inputs.assumptions);
+    let artefacts = crate::assessment::artefacts(
+        catalog,
+        answers,
+        assumptions,
+        &inputs.registers,
+        readiness,
+    );
     let scope = catalog
         .questionnaire("scope")
         .into_iter()
@@ -158,6 +182,10 @@ pub fn build(
         cost: readiness.estimate.cost.clone(),
         cuecs: readiness.cuecs.clone(),
         policies: readiness.policies.clone(),
+        subservices: artefacts.subservices,
+        customer_controls: artefacts.customer_controls,
+        evidence_requests: artefacts.evidence,
+        crosswalk: artefacts.crosswalk,
         sources: {
             let e = &readiness.estimate;
             let c = &e.cost;
@@ -172,5 +200,6 @@ pub fn build(
         },
         assumptions: assumptions.clone(),
         answers: answers.clone(),
+        registers: inputs.registers.clone(),
     }
 }

@@ -24,7 +24,7 @@ pub const MAX_ORG: usize = 80;
 pub const MAX_CONTACT: usize = 120;
 pub const MAX_MESSAGE: usize = 600;
 
-const SHARE: &str = "a2.";
+const SHARE: &str = "a3.";
 const PRESET: &str = "p1.";
 
 /// An answer by position: option index, option indexes, a number or text.
@@ -47,6 +47,7 @@ struct PackedSummary {
     lines: Vec<PackedLine>,
     first_report: [String; 3],
     gaps: Option<Vec<(u16, u8)>>,
+    customer_controls: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,6 +173,7 @@ fn pack_summary(catalog: &Catalog, s: &Summary) -> PackedSummary {
                 .filter_map(|g| Some((index(&g.question)? as u16, scale(&g.answer)? as u8)))
                 .collect()
         }),
+        customer_controls: s.customer_controls.clone(),
     }
 }
 
@@ -222,6 +224,7 @@ fn unpack_summary(
         categories: lines.collect(),
         first_report: p.first_report,
         gaps,
+        customer_controls: p.customer_controls,
     };
     summary::check(catalog, &summary)?;
     Ok(summary)

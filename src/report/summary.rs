@@ -29,6 +29,8 @@ pub struct Summary {
     pub first_report: [String; 3],
     /// `None` when the sender left the gaps out.
     pub gaps: Option<Vec<SummaryGap>>,
+    /// What customers must do for the controls to work: what a prospect must plan for.
+    pub customer_controls: Vec<String>,
 }
 
 /// A score as the recipient sees it: whole points, band, and how many answers it rests on.
@@ -96,6 +98,14 @@ pub fn build(
                 })
                 .collect()
         }),
+        customer_controls: snapshot
+            .registers
+            .customer_controls
+            .as_ref()
+            .unwrap_or(&readiness.drafts.customer_controls)
+            .iter()
+            .map(|c| c.text.clone())
+            .collect(),
     }
 }
 
@@ -152,6 +162,14 @@ pub fn check(catalog: &Catalog, s: &Summary) -> Result<(), Problem> {
     };
     if !dates_ok {
         return bad("a date that cannot be");
+    }
+    use crate::engine::registers::{MAX_FIELD, MAX_ROWS};
+    if s.customer_controls.len() > MAX_ROWS
+        || s.customer_controls
+            .iter()
+            .any(|c| c.chars().count() > MAX_FIELD)
+    {
+        return bad("more customer controls, or longer ones, than the app allows");
     }
     if let Some(gaps) = &s.gaps {
         let known = |g: &SummaryGap| {

@@ -88,6 +88,7 @@ pub fn snapshot_of(answers: &Answers) -> Snapshot {
     Snapshot {
         answers: answers.clone(),
         assumptions: assumptions(),
+        registers: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The results dashboard: scores, decision, gaps, timeline and cost, each with its reasons.
 
 use crate::app::components::assumption_row::AssumptionRow;
+use crate::app::components::auditor_pack::AuditorPack;
 use crate::app::components::charts::{bar_chart, gantt, BarRow};
 use crate::app::components::date_field::DateField;
 use crate::app::components::decision::decision_panel;
@@ -9,7 +10,6 @@ use crate::app::components::summary::band_label;
 use crate::app::files;
 use crate::app::format::{money, money_range, number_range, score, trim};
 use crate::app::state::{Action, GapFilter};
-use crate::app::workspace::Notice;
 use crate::app::Ctx;
 use crate::catalog::estimation::EstimationParams;
 use crate::estimate::range::{number, Driver};
@@ -82,18 +82,6 @@ fn input(e: &Event) -> Option<HtmlInputElement> {
 }
 
 /// A button's handler that downloads the open assessment in one format.
-fn download(
-    ctx: &Ctx,
-    how: fn(&crate::Catalog, &crate::report::snapshot::Snapshot) -> Result<(), String>,
-) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
-    Callback::from(move |_| {
-        if let Err(why) = how(ctx.catalog, &ctx.state.snapshot()) {
-            ctx.notify(Notice::problem(why));
-        }
-    })
-}
-
 pub fn results_page(ctx: &Ctx) -> Html {
     let r = &ctx.readiness;
     let cat = ctx.catalog;
@@ -142,10 +130,10 @@ pub fn results_page(ctx: &Ctx) -> Html {
                         onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>
                         { "Print or save as PDF" }
                     </button>
-                    <button type="button" class="button secondary" data-testid="export-json" onclick={download(ctx, files::download_json)}>
+                    <button type="button" class="button secondary" data-testid="export-json" onclick={files::on_download(ctx, files::download_json)}>
                         { "Download summary (JSON)" }
                     </button>
-                    <button type="button" class="button secondary" data-testid="export-csv" onclick={download(ctx, files::download_csv)}>
+                    <button type="button" class="button secondary" data-testid="export-csv" onclick={files::on_download(ctx, files::download_csv)}>
                         { "Download gaps (CSV)" }
                     </button>
                 </p>
@@ -179,32 +167,13 @@ pub fn results_page(ctx: &Ctx) -> Html {
                 { bar_chart("Readiness by criterion group", &group_rows) }
             </section>
             { decision_panel(ctx) }
-            { cuec_list(ctx) }
             { gap_list(ctx) }
             { policy_checklist(ctx) }
+            <AuditorPack />
             { timeline_section(ctx, &params) }
             { cost_section(ctx, &params) }
             <SharePanel />
         </article>
-    }
-}
-
-/// What customers must do for the SOC 1 objectives to hold: a prospect plans for these.
-fn cuec_list(ctx: &Ctx) -> Html {
-    let cuecs = &ctx.readiness.cuecs;
-    if cuecs.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class="cuecs" aria-labelledby="cuecs-title" data-testid="cuecs">
-            <h2 id="cuecs-title">{ "What your customers will have to do" }</h2>
-            <p class="sub">{ "A SOC 1 lists the controls customers must run themselves (complementary user entity controls). Drafted from your answers; agree the wording with your auditor." }</p>
-            <ul>
-                { for cuecs.iter().map(|c| html! {
-                    <li>{ c.text.clone() }<span class="sub">{ format!(" ({}: {})", c.objective, ctx.catalog.criterion(&c.objective).map_or("", |x| x.summary.as_str())) }</span></li>
-                }) }
-            </ul>
-        </section>
     }
 }
 
@@ -426,7 +395,7 @@ fn policy_checklist(ctx: &Ctx) -> Html {
                 </tbody>
             </table>
             <p class="no-print">
-                <button type="button" class="button secondary" data-testid="export-policies" onclick={download(ctx, files::download_policies_csv)}>
+                <button type="button" class="button secondary" data-testid="export-policies" onclick={files::on_download(ctx, files::download_policies_csv)}>
                     { "Download policy checklist (CSV)" }
                 </button>
             </p>
@@ -462,7 +431,7 @@ fn control_calendar(
                 </tbody>
             </table>
             <p class="no-print">
-                <button type="button" class="button secondary" data-testid="export-calendar" onclick={download(ctx, files::download_calendar_csv)}>
+                <button type="button" class="button secondary" data-testid="export-calendar" onclick={files::on_download(ctx, files::download_calendar_csv)}>
                     { "Download control calendar (CSV)" }
                 </button>
             </p>
