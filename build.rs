@@ -50,7 +50,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/estimation.rs");
     println!("cargo:rerun-if-changed=src/catalog/auditor.rs");
     println!("cargo:rerun-if-changed=src/catalog/crosswalk.rs");
-    let mut manifest: catalog::Manifest = load("catalog");
+    let manifest: catalog::Manifest = load("catalog");
     let questionnaires = manifest
         .questionnaires
         .iter()
@@ -60,27 +60,6 @@ fn main() {
             q
         })
         .collect();
-    // No page shows the Trust Services criterion paraphrases yet; the browser
-    // build leaves them out, native tests keep them. SOC 1 objectives keep theirs:
-    // the results page names them beside the customers' controls.
-    if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
-        let soc2_groups: Vec<String> = manifest
-            .groups
-            .iter()
-            .filter(|g| {
-                manifest
-                    .categories
-                    .iter()
-                    .any(|c| c.id == g.category && c.report == kinds::Report::Soc2)
-            })
-            .map(|g| g.id.clone())
-            .collect();
-        for c in &mut manifest.criteria {
-            if soc2_groups.contains(&c.group) {
-                c.summary.clear();
-            }
-        }
-    }
     let catalog = catalog::Catalog {
         manifest,
         questionnaires,

@@ -178,7 +178,8 @@ fn Crosswalk(p: &ListProps) -> Html {
                     { for rows.iter().enumerate().map(|(i, r)| html! {
                         <tr data-criterion={r.criterion.clone()} class={classes!((i >= FIRST_ROWS).then_some("more"))}>
                             <th scope="row">{ r.criterion.clone() }
-                                if !r.note.is_empty() { <span class="sub">{ format!(" {}", r.note) }</span> }
+                                <span class="criterion-summary">{ format!(" {}", ctx.catalog.criterion(&r.criterion).map_or("", |c| c.summary.as_str())) }</span>
+                                if !r.note.is_empty() { <span class="sub note">{ r.note.clone() }</span> }
                             </th>
                             <td data-label="Score">{ score(r.score) }</td>
                             <td data-label="Open gaps">{ r.gaps.len() }</td>

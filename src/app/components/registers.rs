@@ -148,7 +148,7 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
                 "Drafted from your scope answers; it follows them until you edit it. Record each provider's latest report: an auditor asks for this list first."
             } }</p>
             if let Some(n) = count.filter(|n| (*n as usize) < rows.len()) {
-                <p class="warning" data-testid="count-mismatch">{ format!("Your scope answer says {} subservice organisation(s), but the register lists {}: the hosting answer adds your cloud provider. Update the count if it is one.", crate::estimate::range::number(n), rows.len()) }</p>
+                <p class="warning" data-testid="count-mismatch">{ format!("Your scope answer says {} subservice organisation(s), but the register lists {}. If they all run part of your service, update the count under Scope: the audit fee counts them.", crate::estimate::range::number(n), rows.len()) }</p>
             }
             if rows.is_empty() {
                 <p>{ "No provider yet: your answers name none. Add each one that runs part of your service (hosting, managed databases, payments)." }</p>
@@ -255,7 +255,7 @@ fn provider_card(
                 </div>
                 <div class="field wide no-print">
                     <label for={id("relied_on")}>{ "Its controls you rely on (one per line)" }</label>
-                    <textarea id={id("relied_on")} rows="4" value={s.relied_on.join("\n")}
+                    <textarea id={id("relied_on")} rows={(s.relied_on.len() + 1).clamp(3, 8).to_string()} value={s.relied_on.join("\n")}
                         oninput={{
                             let cb = with(|s, v| s.relied_on = v.lines().map(str::to_owned).take(MAX_ROWS).collect());
                             Callback::from(move |ev: InputEvent| cb.emit(text_of_long(&ev)))

@@ -162,6 +162,13 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                     <p data-testid="shared-no-gaps">{ "The sender chose not to include the gaps." }</p>
                 }
             </section>
+            if !sum.customer_controls.is_empty() {
+                <section aria-labelledby="shared-cuecs" data-testid="shared-cuecs">
+                    <h2 id="shared-cuecs">{ "What customers will have to do" }</h2>
+                    <p class="sub">{ "The report will list these as controls each customer runs on its side (complementary user entity controls). Plan for them." }</p>
+                    <ul>{ for sum.customer_controls.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                </section>
+            }
             <section class="no-print" aria-labelledby="shared-save">
                 <h2 id="shared-save">{ "Work on it yourself" }</h2>
                 <p>{ if has_controls {

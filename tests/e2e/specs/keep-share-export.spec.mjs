@@ -83,7 +83,7 @@ test('export JSON and CSV from the results, valid against the schema, and import
   expect(validate(doc), `export valid against the schema: ${ajv.errorsText(validate.errors)}`).toBe(true);
   expect(doc.company).toBe('Export Roundtrip Ltd');
   expect(doc.disclaimer).toMatch(/not an audit/i);
-  expect(doc.schema_version).toBe(2);
+  expect(doc.schema_version).toBe(3);
   expect(doc.gaps.length, `gaps exported (${doc.gaps.length})`).toBeGreaterThanOrEqual(4);
   await expect(first(page, '#gaps-title')).toHaveText(`Gaps to close (${doc.gaps.length})`);
 
@@ -227,7 +227,7 @@ async function shareLink(page, { gaps = true } = {}) {
   if (!gaps) await page.locator('#share-gaps').uncheck();
   const field = page.locator('[data-testid="share-link"]');
   const link = await field.inputValue();
-  expect(link, 'the data sits in the fragment').toMatch(/#\/shared\/a2\.[A-Za-z0-9_-]+$/);
+  expect(link, 'the data sits in the fragment').toMatch(/#\/shared\/a3\.[A-Za-z0-9_-]+$/);
   return link;
 }
 
@@ -258,7 +258,7 @@ test('a share link opens as a read-only summary in a fresh browser, and saves as
     await expect(first(p2, '[data-testid="shared-date"]')).toHaveText(new RegExp(firstReport));
     await expect(p2.locator('[data-testid="shared-gap-list"] li')).toHaveCount(gaps);
     expect(await saved(p2), 'opening a link saves nothing').toEqual({});
-    expect(requests.every((u) => !u.includes('a2.')), 'the link data never goes to the server').toBe(true);
+    expect(requests.every((u) => !u.includes('a3.')), 'the link data never goes to the server').toBe(true);
     expect(await p2.evaluate(() => window.__pwned)).toBeUndefined();
     // Save as my own copy.
     await p2.locator('[data-testid="save-copy"]').click();
@@ -514,7 +514,7 @@ test.describe(() => {
     await page.locator('#invite-message').fill('Hello');
     const invite = await page.locator('[data-testid="invite-link"]').inputValue();
     const pages = [['welcome', '/#/'], ['results', '/#/results'], ['invite', '/#/invite'],
-      ['shared', link], ['invitation', invite], ['bad link', '/#/shared/a2.AAAA'], ['not found', '/#/nope']];
+      ['shared', link], ['invitation', invite], ['bad link', '/#/shared/a3.AAAA'], ['not found', '/#/nope']];
     for (const [name, url] of pages) {
       await page.goto(url);
       await waitReady(page);

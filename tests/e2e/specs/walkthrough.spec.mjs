@@ -46,9 +46,11 @@ test('a new user walks from welcome to results, navigates back and forward, and 
   await fill(page, 'scope.systems', 4);
   await fill(page, 'scope.locations', 2);
   await choose(page, 'scope.hosting', 'cloud');
+  await tick(page, 'scope.cloud_providers', ['aws']);
   await fill(page, 'scope.subservice_count', 3);
   await choose(page, 'scope.subservice_method', 'carve_out');
   await tick(page, 'scope.data_kinds', ['customer_confidential', 'personal']);
+  await tick(page, 'scope.customer_features', ['user_admin', 'api_keys']);
   await tick(page, 'scope.customer_asks', ['soc2', 'questionnaires']);
   await choose(page, 'scope.deadline', '9m');
   await tick(page, 'scope.frameworks', ['none']);
