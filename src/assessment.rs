@@ -5,15 +5,13 @@
 use crate::catalog::Catalog;
 use crate::engine::answers::Answers;
 use crate::engine::applicability::Decision;
+use crate::engine::crosswalk::CrosswalkEntry;
 use crate::engine::cuecs::{self, Cuec};
+use crate::engine::evidence::EvidenceRequest;
 use crate::engine::gaps::{self, Gap};
+use crate::engine::registers::{self, Concern, Coverage, CustomerControl, Registers, Subservice};
 use crate::engine::scoring::{self, Contribution, Level, Scores};
 use crate::engine::visibility::{self, Progress, Visibility};
-use crate::engine::crosswalk::CrosswalkEntry;
-use crate::engine::evidence::EvidenceRequest;
-use crate::engine::registers::{
-    self, Concern, Coverage, CustomerControl, Registers, Subservice,
-};
 use crate::estimate::{self, Assumptions, Estimate};
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +40,7 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
     let r = crate::engine::resolve(catalog, answers, assumptions.start());
     let type1 = r.decision.is_type1();
     let scores = scoring::all_scores(catalog, &r.items, &r.decision.assessed, type1);
-    let gaps = gaps::rank(catalog, &r.items, type1);
+    let gaps = gaps::rank(&r.items, type1);
     let estimate = estimate::estimate(
         catalog,
         &r.effective,
@@ -60,7 +58,7 @@ pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions)
             .is_some_and(|c| c.report == crate::catalog::kinds::Report::Soc2)
     });
     let drafts = crate::engine::registers::draft(catalog, &r.effective, soc2, &cuecs);
-    let progress = visibility::progress(catalog, &r.visibility, answers);
+    let progress = visibility::progress(catalog, &r.visibility, &r.shown, answers);
     let overall_contributions = scoring::contributions(
         &scoring::members(&r.items, Level::Overall, "overall"),
         type1,
@@ -134,7 +132,10 @@ pub fn artefacts(
         closes,
         type2,
     };
-    let subservices = registers.subservices.as_ref().unwrap_or(&drafts.subservices);
+    let subservices = registers
+        .subservices
+        .as_ref()
+        .unwrap_or(&drafts.subservices);
     let customer_controls = registers
         .customer_controls
         .as_ref()

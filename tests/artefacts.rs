@@ -9,14 +9,14 @@ use soc_readiness::assessment::{artefacts, Artefacts};
 use soc_readiness::catalog::kinds::{Frequency, Report};
 use soc_readiness::engine::evidence::EvidenceStatus;
 use soc_readiness::engine::registers::{
-    self, BridgeLetter, ConcernKind, Coverage, CustomerControl, Method, Opinion, ProviderReport,
-    Registers, Subservice,
+    self, BridgeLetter, Choice, ConcernKind, Coverage, CustomerControl, Method, Opinion,
+    ProviderReport, Registers, Subservice,
 };
+use soc_readiness::estimate::date::parse as day_of;
 use soc_readiness::report::library::{self, Record, RecordV2};
 use soc_readiness::report::snapshot::{Snapshot, SnapshotV1};
 use soc_readiness::report::{csv, export, import, share, summary};
 use soc_readiness::{evaluate, AnswerValue, Answers, Readiness};
-use soc_readiness::estimate::date::parse as day_of;
 
 fn date(s: &str) -> time::Date {
     day_of(s).unwrap()
@@ -97,16 +97,25 @@ fn providers_are_drafted_from_hosting_clouds_and_count() {
         .with("scope.subservice_count", 2.0);
     let (_, a) = pack(&snapshot_of(&inclusive));
     assert_eq!(ids(&a.subservices, |e| &e.subservice.id), ["aws", "gcp"]);
-    assert!(a.subservices.iter().all(|e| e.subservice.method == Method::Inclusive));
+    assert!(a
+        .subservices
+        .iter()
+        .all(|e| e.subservice.method == Method::Inclusive));
     let kinds: Vec<ConcernKind> = a.subservices[0].concerns.iter().map(|c| c.kind).collect();
-    assert!(kinds.contains(&ConcernKind::InclusiveNotPossible), "{kinds:?}");
+    assert!(
+        kinds.contains(&ConcernKind::InclusiveNotPossible),
+        "{kinds:?}"
+    );
     // A count of zero hides the method question, yet the cloud is still listed.
     let none = saas()
         .with("scope.subservice_method", "inclusive")
         .with("scope.subservice_count", 0.0);
     let (_, a) = pack(&snapshot_of(&none));
     assert_eq!(ids(&a.subservices, |e| &e.subservice.id), ["aws", "gcp"]);
-    assert!(a.subservices.iter().all(|e| e.subservice.method == Method::CarveOut));
+    assert!(a
+        .subservices
+        .iter()
+        .all(|e| e.subservice.method == Method::CarveOut));
 
     // Own hardware: no cloud row, and the cloud question's stale answer is ignored.
     let own = saas()
@@ -143,7 +152,11 @@ fn customer_controls_follow_the_features_and_the_reports_in_view() {
         .with("app.security_reviews", "no")
         .with("scope.customer_features", ["user_admin", "sso"]);
     let (r, a) = pack(&snapshot_of(&soc1));
-    assert!(r.decision.categories_in_scope.is_empty(), "{:?}", r.decision);
+    assert!(
+        r.decision.categories_in_scope.is_empty(),
+        "{:?}",
+        r.decision
+    );
     assert!(!a.customer_controls.is_empty());
     assert!(a
         .customer_controls
@@ -326,14 +339,19 @@ fn evidence_requests_carry_owner_frequency_and_samples_capped_by_the_window() {
     // Every visible Security control but the one not applicable.
     let applicable = r.scores.overall.applicable - r.scores.overall.not_applicable;
     assert_eq!(list.len(), applicable);
-    assert!(!list.iter().any(|e| e.question == "sec.cc1.background_checks"));
+    assert!(!list
+        .iter()
+        .any(|e| e.question == "sec.cc1.background_checks"));
     let row = |id: &str| list.iter().find(|e| e.question == id).unwrap();
     let coc = row("sec.cc1.code_of_conduct");
     assert_eq!(coc.status, EvidenceStatus::Kept);
     assert_eq!(coc.owner, "People (HR)");
     assert_eq!(coc.frequency, Frequency::Annual);
     assert!(coc.evidence.contains("acknowledgements"));
-    assert_eq!(row("sec.cc1.board_oversight").status, EvidenceStatus::ToBuild);
+    assert_eq!(
+        row("sec.cc1.board_oversight").status,
+        EvidenceStatus::ToBuild
+    );
     assert_eq!(
         row("sec.cc6.access_reviews_quarterly").status,
         EvidenceStatus::NotKept
@@ -393,8 +411,14 @@ fn crosswalk_lists_the_assessed_criteria_with_their_gaps() {
     assert!(rows.iter().all(|x| x.criterion.starts_with("CC")));
     let cc61 = rows.iter().find(|x| x.criterion == "CC6.1").unwrap();
     assert!(cc61.gaps.contains(&"sec.cc6.mfa_everywhere".to_owned()));
-    assert!(cc61.iso.iter().any(|h| h.id == "5.15" && !h.label.is_empty()));
-    assert!(cc61.csf.iter().any(|h| h.id == "PR.AA" && !h.label.is_empty()));
+    assert!(cc61
+        .iso
+        .iter()
+        .any(|h| h.id == "5.15" && !h.label.is_empty()));
+    assert!(cc61
+        .csf
+        .iter()
+        .any(|h| h.id == "PR.AA" && !h.label.is_empty()));
     let score = r.scores.criteria.iter().find(|s| s.id == "CC6.1").unwrap();
     assert_eq!(cc61.score, score.target);
     // Each row lists exactly the gaps on its criterion.
@@ -540,12 +564,18 @@ fn csv_files_have_a_row_per_entry() {
     let lines = |t: String| t.lines().count();
     assert_eq!(lines(csv::evidence(&e)), 1 + e.evidence_requests.len());
     assert_eq!(lines(csv::crosswalk(&e)), 1 + e.crosswalk.len());
-    assert_eq!(lines(csv::customer_controls(&e)), 1 + e.customer_controls.len());
+    assert_eq!(
+        lines(csv::customer_controls(&e)),
+        1 + e.customer_controls.len()
+    );
     let subs = csv::subservices(&e);
     assert_eq!(lines(subs.clone()), 2);
     // A formula in a name is never run by a spreadsheet, and the concern is in the row.
     assert!(subs.contains("'=cmd"), "{subs}");
-    assert!(subs.contains(",carve_out,") && subs.contains("soc2_type2"), "{subs}");
+    assert!(
+        subs.contains(",carve_out,") && subs.contains("soc2_type2"),
+        "{subs}"
+    );
     assert!(subs.contains("bridge letter"), "{subs}");
 }
 
@@ -560,7 +590,10 @@ fn choice_ids_are_the_export_ids() {
     check(ProviderReport::ALL, ProviderReport::id);
     check(Opinion::ALL, Opinion::id);
     check(BridgeLetter::ALL, BridgeLetter::id);
-    assert_eq!(ProviderReport::from_id("soc2_type2"), Some(ProviderReport::Soc2Type2));
+    assert_eq!(
+        ProviderReport::from_id("soc2_type2"),
+        Some(ProviderReport::Soc2Type2)
+    );
     assert_eq!(ProviderReport::from_id("nonsense"), None);
     let _ = assumptions();
 }

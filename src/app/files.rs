@@ -189,7 +189,12 @@ pub fn download_subservices_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
 ) -> Result<(), String> {
-    download_csv_of(catalog, snapshot, "subservice organisations", csv::subservices)
+    download_csv_of(
+        catalog,
+        snapshot,
+        "subservice organisations",
+        csv::subservices,
+    )
 }
 
 /// Downloads the customer controls of an assessment as CSV.
@@ -197,7 +202,12 @@ pub fn download_customer_controls_csv(
     catalog: &Catalog,
     snapshot: &crate::report::snapshot::Snapshot,
 ) -> Result<(), String> {
-    download_csv_of(catalog, snapshot, "customer controls", csv::customer_controls)
+    download_csv_of(
+        catalog,
+        snapshot,
+        "customer controls",
+        csv::customer_controls,
+    )
 }
 
 /// Downloads the evidence request list of an assessment as CSV.

@@ -6,19 +6,29 @@ use crate::catalog::{Condition, Fact};
 use serde::{Deserialize, Serialize};
 
 /// Answers that count: those of visible questions only, in walk order.
-/// A short list searched linearly: cheaper in code size than a map, and fast at this size.
+/// A list searched linearly: cheaper in code size than a map. Each ID is kept with
+/// its number (see `engine::key`), so a search compares numbers, not strings: rules
+/// often ask for unanswered questions, which means reading the whole list.
 #[derive(Debug, Default)]
-pub struct Effective<'a>(Vec<(&'a str, &'a AnswerValue)>);
+pub struct Effective<'a>(Vec<(u64, &'a str, &'a AnswerValue)>);
 
 impl<'a> Effective<'a> {
     pub fn new() -> Self {
         Effective(Vec::new())
     }
+    /// Room for `n` answers, when the caller knows how many there can be.
+    pub fn with_capacity(n: usize) -> Self {
+        Effective(Vec::with_capacity(n))
+    }
     pub fn insert(&mut self, id: &'a str, a: &'a AnswerValue) {
-        self.0.push((id, a));
+        self.0.push((super::key(id), id, a));
     }
     pub fn get(&self, id: &str) -> Option<&'a AnswerValue> {
-        self.0.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+        let k = super::key(id);
+        self.0
+            .iter()
+            .find(|(h, i, _)| *h == k && *i == id)
+            .map(|(_, _, v)| *v)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The ranked gap list: what stands between the answers and a clean report.
 
 use super::scoring::{Item, State};
-use crate::catalog::Catalog;
+use crate::catalog::ScaleOption;
 use serde::{Deserialize, Serialize};
 
 /// One control that is not yet where the recommended report needs it.
@@ -24,45 +24,46 @@ pub struct Gap {
 }
 
 /// Gaps ranked by severity, then key controls first, then ID for a stable order.
-pub fn rank(catalog: &Catalog, items: &[Item], type1: bool) -> Vec<Gap> {
-    let mut gaps: Vec<Gap> = items
-        .iter()
-        .filter_map(|it| {
-            let State::Scored {
-                option,
-                design,
-                operating,
-            } = it.state
-            else {
-                return None;
-            };
-            let points = if type1 { design } else { operating };
-            if points >= 100.0 {
-                return None;
-            }
+pub fn rank(items: &[Item], type1: bool) -> Vec<Gap> {
+    // Ranked before the strings are made: moving small tuples is cheaper.
+    let mut open: Vec<(f64, f64, &Item, &ScaleOption)> = Vec::with_capacity(items.len());
+    open.extend(items.iter().filter_map(|it| {
+        let State::Scored {
+            option,
+            design,
+            operating,
+        } = it.state
+        else {
+            return None;
+        };
+        let points = if type1 { design } else { operating };
+        if points >= 100.0 {
+            return None;
+        }
+        let q = it.question;
+        let shortfall = 100.0 - points;
+        let severity = f64::from(q.weight) * if q.key { 2.0 } else { 1.0 } * shortfall / 100.0;
+        Some((severity, shortfall, it, option))
+    }));
+    open.sort_by(|(a, _, x, _), (b, _, y, _)| {
+        b.total_cmp(a)
+            .then(y.question.key.cmp(&x.question.key))
+            .then(x.question.id.cmp(&y.question.id))
+    });
+    open.into_iter()
+        .map(|(severity, shortfall, it, option)| {
             let q = it.question;
-            let shortfall = 100.0 - points;
-            let remaining = catalog
-                .scale_option(option)
-                .map_or(1.0, |o| o.remaining_effort);
-            Some(Gap {
+            Gap {
                 question: q.id.clone(),
                 category: it.questionnaire.to_owned(),
                 criteria: q.criteria.clone(),
                 key: q.key,
                 weight: q.weight,
-                answer: option.to_owned(),
+                answer: option.id.clone(),
                 shortfall,
-                severity: f64::from(q.weight) * if q.key { 2.0 } else { 1.0 } * shortfall / 100.0,
-                remaining_days: q.effort_days * remaining,
-            })
+                severity,
+                remaining_days: q.effort_days * option.remaining_effort,
+            }
         })
-        .collect();
-    gaps.sort_by(|a, b| {
-        b.severity
-            .total_cmp(&a.severity)
-            .then(b.key.cmp(&a.key))
-            .then(a.question.cmp(&b.question))
-    });
-    gaps
+        .collect()
 }

@@ -20,11 +20,14 @@ use applicability::Decision;
 use conditions::Effective;
 use scoring::{Contribution, Item, Level};
 use time::Date;
-use visibility::Visibility;
+use visibility::{Shown, Visibility};
 
 /// What the answers decide before anything is estimated.
 pub struct Resolved<'a> {
     pub visibility: Visibility,
+    /// The visible questions in walk order with their answers, so later steps need
+    /// not search the visibility lists or the answers again.
+    pub shown: Vec<Shown<'a>>,
     pub effective: Effective<'a>,
     pub decision: Decision,
     pub items: Vec<Item<'a>>,
@@ -34,14 +37,18 @@ pub struct Resolved<'a> {
 /// assessed. Rules that read the readiness get it on a second pass, once the
 /// control answers of what is assessed are known. A deadline is measured from `start`.
 pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> Resolved<'a> {
+    // Room for every question up front: growing the lists costs more than filling them.
+    let n = catalog.questions().count();
     let mut vis = Visibility::default();
-    let mut eff = Effective::new();
+    vis.questions.reserve(n);
+    let mut shown = Vec::with_capacity(n);
+    let mut eff = Effective::with_capacity(n);
     for qn in catalog
         .questionnaires
         .iter()
         .filter(|q| !catalog.is_category(&q.id))
     {
-        visibility::walk(qn, answers, &mut eff, &mut vis);
+        visibility::walk(qn, answers, &mut eff, &mut vis, &mut shown);
     }
     let deadline = deadline::from_answers(catalog, &eff, start);
     let first = applicability::decide(catalog, &eff, None, deadline.as_ref());
@@ -50,10 +57,10 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
         .iter()
         .filter(|q| first.assessed.contains(&q.id))
     {
-        visibility::walk(qn, answers, &mut eff, &mut vis);
+        visibility::walk(qn, answers, &mut eff, &mut vis, &mut shown);
     }
     vis.finish();
-    let items = scoring::items(catalog, &vis, answers);
+    let items = scoring::items_of(catalog, &shown);
     let readiness = scoring::known_design_readiness(catalog, &items);
     let decision = match readiness {
         Some(_) => {
@@ -68,6 +75,7 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
     };
     Resolved {
         visibility: vis,
+        shown,
         effective: eff,
         decision,
         items,
@@ -100,4 +108,94 @@ pub fn explain(
         &scoring::members(&r.items, level, id),
         r.decision.is_type1(),
     )
+}
+
+/// Positions of IDs in a list, for the many lookups of one evaluation: a small
+/// hash table. A sorted list or a map compares strings at every step of a search;
+/// here a search compares the IDs' numbers and then one string.
+pub(crate) struct Index<'a> {
+    /// (number, ID, position) or empty, at the slot the number picks (or the next
+    /// free one); twice as many slots as IDs, so a search rarely looks at two.
+    slots: Vec<Option<(u64, &'a str, usize)>>,
+    bits: u32,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        let bits = (2 * ids.len()).next_power_of_two().trailing_zeros();
+        let mut index = Index {
+            slots: vec![None; 1 << bits],
+            bits,
+        };
+        for (i, id) in ids.enumerate() {
+            let (at, found) = index.find(id);
+            if found.is_none() {
+                index.slots[at] = Some((key(id), id, i));
+            }
+        }
+        index
+    }
+
+    /// The first position of `id` in the list.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.find(id).1
+    }
+
+    /// The slot holding `id` and its position, or the free slot where it would go.
+    fn find(&self, id: &str) -> (usize, Option<usize>) {
+        let k = key(id);
+        let mask = self.slots.len() - 1;
+        // The high bits: they depend on every byte of the ID.
+        let mut at = (k >> 1 >> (63 - self.bits)) as usize & mask;
+        while let Some((other, other_id, i)) = self.slots[at] {
+            if other == k && other_id == id {
+                return (at, Some(i));
+            }
+            at = (at + 1) & mask;
+        }
+        (at, None)
+    }
+}
+
+/// A number standing for an ID: equal IDs get equal numbers, different ones
+/// almost always different numbers (a clash costs one more string comparison).
+/// Eight bytes at a time: IDs run to thirty characters and more.
+pub(crate) fn key(id: &str) -> u64 {
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut words = id.as_bytes().chunks_exact(8);
+    let h = words.by_ref().fold(id.len() as u64, |h, w| {
+        mix(h, u64::from_le_bytes(w.try_into().unwrap_or_default()))
+    });
+    words
+        .remainder()
+        .iter()
+        .fold(h, |h, b| h.rotate_left(8) ^ u64::from(*b))
+        .wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key, Index};
+
+    #[test]
+    fn index_finds_the_first_position_of_each_id() {
+        let ids = [
+            "CC1.1",
+            "sec.cc6.access_review",
+            "",
+            "A1.2",
+            "CC1.1",
+            "privacy",
+        ];
+        let index = Index::new(ids.iter().copied());
+        for (i, id) in ids.iter().enumerate() {
+            let first = ids.iter().position(|x| x == id);
+            assert_eq!(index.get(id), first, "{id} at {i}");
+        }
+        for missing in ["CC1.2", "cc1.1", "sec.cc6.access_reviews", "A1"] {
+            assert_eq!(index.get(missing), None, "{missing}");
+        }
+        assert_eq!(Index::new(std::iter::empty()).get("x"), None);
+        assert_ne!(key("sec.cc6.access_review"), key("sec.cc6.access_revieW"));
+    }
 }

@@ -49,18 +49,22 @@ pub fn checklist(catalog: &Catalog, items: &[Item], in_scope: &[String]) -> Vec<
     if in_scope.is_empty() {
         return Vec::new();
     }
+    let item_at = super::Index::new(items.iter().map(|it| it.question.id.as_str()));
+    let mut at = Vec::new();
     catalog
         .manifest
         .policies
         .iter()
         .filter(|p| p.category.as_ref().is_none_or(|c| in_scope.contains(c)))
         .map(|p| {
-            let asked: Vec<&Item> = items
-                .iter()
-                .filter(|it| p.questions.contains(&it.question.id))
-                .collect();
+            // In the items' order, each once.
+            at.clear();
+            at.extend(p.questions.iter().filter_map(|q| item_at.get(q)));
+            at.sort_unstable();
+            at.dedup();
+            let asked = || at.iter().map(|&i| &items[i]);
             let (mut done, mut open) = (0, 0);
-            for it in &asked {
+            for it in asked() {
                 if let State::Scored { design, .. } = it.state {
                     if design >= 100.0 {
                         done += 1;
@@ -79,7 +83,7 @@ pub fn checklist(catalog: &Catalog, items: &[Item], in_scope: &[String]) -> Vec<
                 id: p.id.clone(),
                 title: p.title.clone(),
                 status,
-                questions: asked.iter().map(|it| it.question.id.clone()).collect(),
+                questions: asked().map(|it| it.question.id.clone()).collect(),
             }
         })
         .collect()

@@ -102,19 +102,26 @@ pub enum BridgeLetter {
     Received,
 }
 
-/// The IDs the export uses, and the words the page shows, for each choice.
+/// A closed choice of the registers (method, report, opinion, bridge letter): the
+/// ID the export and CSV use, and the words the page shows.
+pub trait Choice: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn id(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.id() == id)
+    }
+}
+
 macro_rules! choices {
     ($t:ty { $($v:ident => $id:literal, $label:literal;)* }) => {
-        impl $t {
-            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
-            pub fn id(self) -> &'static str {
+        impl Choice for $t {
+            const ALL: &'static [$t] = &[$(<$t>::$v),*];
+            fn id(self) -> &'static str {
                 match self { $(<$t>::$v => $id),* }
             }
-            pub fn label(self) -> &'static str {
+            fn label(self) -> &'static str {
                 match self { $(<$t>::$v => $label),* }
-            }
-            pub fn from_id(id: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.id() == id)
             }
         }
     };

@@ -5,11 +5,10 @@
 //! unanswered ones lower `confidence`, never the score.
 
 use super::answers::AnswerValue;
-use super::visibility::Visibility;
+use super::visibility::{Shown, Visibility};
 use crate::catalog::kinds::Report;
-use crate::catalog::{Catalog, Question};
+use crate::catalog::{Catalog, Group, Question, Questionnaire, ScaleOption};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What a score is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,12 +64,21 @@ pub struct Item<'a> {
     pub questionnaire: &'a str,
     pub report: Report,
     pub question: &'a Question,
-    /// The criterion groups of the question's criteria, looked up once.
-    pub groups: Vec<&'a str>,
-    /// The categories of those groups: a question asked once in one category
-    /// (its `questionnaire`) may also cover criteria of others.
-    pub categories: Vec<&'a str>,
+    /// The criteria the question cites, with their groups, looked up once. Their
+    /// groups' categories may differ from `questionnaire`: a question asked once in
+    /// one category may also cover criteria of others.
+    pub cites: Vec<Cite<'a>>,
     pub state: State<'a>,
+}
+
+/// A criterion a question cites: its position in the manifest's criteria, its
+/// group's position in the manifest's groups (so scores can count by position),
+/// and the group.
+#[derive(Debug, Clone, Copy)]
+pub struct Cite<'a> {
+    pub criterion: usize,
+    pub group_at: usize,
+    pub group: &'a Group,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +86,7 @@ pub enum State<'a> {
     Unanswered,
     NotApplicable,
     Scored {
-        option: &'a str,
+        option: &'a ScaleOption,
         design: f64,
         operating: f64,
     },
@@ -90,125 +98,190 @@ pub fn items<'a>(
     vis: &Visibility,
     answers: &'a crate::Answers,
 ) -> Vec<Item<'a>> {
+    let shown: Vec<Shown> = catalog
+        .questions()
+        .filter(|(_, _, q)| vis.question(&q.id))
+        .map(|(qn, _, q)| Shown {
+            questionnaire: qn,
+            question: q,
+            answer: answers.get(&q.id),
+        })
+        .collect();
+    items_of(catalog, &shown)
+}
+
+/// [`items`] from what the walk recorded, without looking anything up again.
+pub fn items_of<'a>(catalog: &'a Catalog, shown: &[Shown<'a>]) -> Vec<Item<'a>> {
+    let m = &catalog.manifest;
     // Looked up once per call rather than once per question.
-    let group_of: BTreeMap<&str, &str> = catalog
+    let criteria = super::Index::new(m.criteria.iter().map(|c| c.id.as_str()));
+    let group_at = group_positions(catalog);
+    // The questionnaire last seen and its report, if it holds a category's controls.
+    let mut last: Option<(&Questionnaire, Option<Report>)> = None;
+    // Sized once: the list is long, and growing it copies it each time.
+    let mut items = Vec::with_capacity(shown.len());
+    items.extend(shown.iter().filter_map(|s| {
+        let qn = s.questionnaire;
+        let report = match last {
+            Some((at, report)) if std::ptr::eq(at, qn) => report,
+            _ => {
+                let report = catalog.category(&qn.id).map(|c| c.report);
+                last = Some((qn, report));
+                report
+            }
+        }?;
+        let q = s.question;
+        let state = match s
+            .answer
+            .and_then(AnswerValue::as_str)
+            .and_then(|o| catalog.scale_option(o))
+        {
+            None => State::Unanswered,
+            Some(o) if o.not_applicable => State::NotApplicable,
+            Some(o) => State::Scored {
+                option: o,
+                design: o.design,
+                operating: o.operating,
+            },
+        };
+        let cites = q
+            .criteria
+            .iter()
+            .filter_map(|c| {
+                let criterion = criteria.get(c)?;
+                let group_at = group_at[criterion]?;
+                Some(Cite {
+                    criterion,
+                    group_at,
+                    group: &m.groups[group_at],
+                })
+            })
+            .collect();
+        Some(Item {
+            report,
+            questionnaire: &qn.id,
+            question: q,
+            cites,
+            state,
+        })
+    }));
+    items
+}
+
+/// The position in the manifest's groups of each criterion's group. Criteria are
+/// listed group by group, so each search starts where the last one ended.
+fn group_positions(catalog: &Catalog) -> Vec<Option<usize>> {
+    let groups = &catalog.manifest.groups;
+    let mut at = 0;
+    catalog
         .manifest
         .criteria
         .iter()
-        .map(|c| (c.id.as_str(), c.group.as_str()))
-        .collect();
-    let category_of: BTreeMap<&str, &str> = catalog
-        .manifest
-        .groups
-        .iter()
-        .map(|g| (g.id.as_str(), g.category.as_str()))
-        .collect();
-    catalog
-        .questionnaires
-        .iter()
-        .filter_map(|qn| Some((qn, catalog.category(&qn.id)?.report)))
-        .flat_map(|(qn, report)| {
-            qn.sections
-                .iter()
-                .flat_map(|s| &s.questions)
-                .map(move |q| (qn, report, q))
-        })
-        .filter(|(_, _, q)| vis.question(&q.id))
-        .map(|(qn, report, q)| {
-            let state = match answers
-                .get(&q.id)
-                .and_then(AnswerValue::as_str)
-                .and_then(|o| catalog.scale_option(o))
-            {
-                None => State::Unanswered,
-                Some(o) if o.not_applicable => State::NotApplicable,
-                Some(o) => State::Scored {
-                    option: &o.id,
-                    design: o.design,
-                    operating: o.operating,
-                },
-            };
-            let mut groups: Vec<&str> = q
-                .criteria
-                .iter()
-                .filter_map(|c| group_of.get(c.as_str()).copied())
-                .collect();
-            groups.dedup();
-            let mut categories: Vec<&str> = Vec::new();
-            for c in groups.iter().filter_map(|g| category_of.get(g).copied()) {
-                if !categories.contains(&c) {
-                    categories.push(c);
-                }
-            }
-            Item {
-                report,
-                questionnaire: &qn.id,
-                question: q,
-                groups,
-                categories,
-                state,
-            }
+        .map(|c| {
+            let found = (at..groups.len())
+                .chain(0..at)
+                .find(|&g| groups[g].id == c.group);
+            at = found.unwrap_or(at);
+            found
         })
         .collect()
 }
 
-/// Scores one set of items.
-pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: bool) -> Score {
-    let (mut w, mut d, mut o) = (0.0, 0.0, 0.0);
-    let (mut answered, mut na) = (0, 0);
-    let mut key_gaps = Vec::new();
-    for it in items {
+/// A score being counted, item by item, so every score of a level can be counted
+/// in one pass over the items.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    weight: f64,
+    design: f64,
+    operating: f64,
+    items: usize,
+    answered: usize,
+    not_applicable: usize,
+    key_gaps: Vec<String>,
+    /// The position of the item counted last, so an item is counted once.
+    last: Option<usize>,
+}
+
+impl Tally {
+    fn add(&mut self, it: &Item, type1: bool, key_gap_below: f64) {
+        self.items += 1;
         match it.state {
             State::Unanswered => {}
             State::NotApplicable => {
-                answered += 1;
-                na += 1;
+                self.answered += 1;
+                self.not_applicable += 1;
             }
             State::Scored {
                 design, operating, ..
             } => {
-                answered += 1;
+                self.answered += 1;
                 let wt = f64::from(it.question.weight);
-                w += wt;
-                d += wt * design;
-                o += wt * operating;
+                self.weight += wt;
+                self.design += wt * design;
+                self.operating += wt * operating;
                 // A key control is a gap when it falls short for the report type in view.
                 let points = if type1 { design } else { operating };
-                if it.question.key && points < catalog.manifest.key_gap_below {
-                    key_gaps.push(it.question.id.clone());
+                if it.question.key && points < key_gap_below {
+                    self.key_gaps.push(it.question.id.clone());
                 }
             }
         }
     }
-    let design = (w > 0.0).then(|| round1(d / w));
-    let operating = (w > 0.0).then(|| round1(o / w));
-    let target = if type1 { design } else { operating };
-    let enough = answered as f64 >= catalog.manifest.band_min_answered_share * items.len() as f64;
-    let band = target.filter(|_| enough).map(|t| {
-        let band = catalog.band_for(t);
-        if key_gaps.is_empty() {
-            band.id.clone()
-        } else {
-            capped(catalog, &band.id)
+
+    /// Counts the item at `at` unless it was the last one counted.
+    fn add_once(&mut self, at: usize, it: &Item, type1: bool, key_gap_below: f64) {
+        if self.last != Some(at) {
+            self.last = Some(at);
+            self.add(it, type1, key_gap_below);
         }
-    });
-    Score {
-        level,
-        id: id.to_owned(),
-        design,
-        operating,
-        target,
-        band,
-        key_gaps,
-        applicable: items.len(),
-        answered,
-        not_applicable: na,
-        confidence: if items.is_empty() {
-            100.0
-        } else {
-            round1(100.0 * answered as f64 / items.len() as f64)
-        },
     }
+
+    /// Whether enough of the items are answered for the score to have a band.
+    fn enough(&self, catalog: &Catalog) -> bool {
+        self.answered as f64 >= catalog.manifest.band_min_answered_share * self.items as f64
+    }
+
+    fn score(self, catalog: &Catalog, level: Level, id: &str, type1: bool) -> Score {
+        let w = self.weight;
+        let design = (w > 0.0).then(|| round1(self.design / w));
+        let operating = (w > 0.0).then(|| round1(self.operating / w));
+        let target = if type1 { design } else { operating };
+        let band = target.filter(|_| self.enough(catalog)).map(|t| {
+            let band = catalog.band_for(t);
+            if self.key_gaps.is_empty() {
+                band.id.clone()
+            } else {
+                capped(catalog, &band.id)
+            }
+        });
+        let (n, answered) = (self.items, self.answered);
+        Score {
+            level,
+            id: id.to_owned(),
+            design,
+            operating,
+            target,
+            band,
+            key_gaps: self.key_gaps,
+            applicable: n,
+            answered,
+            not_applicable: self.not_applicable,
+            confidence: if n == 0 {
+                100.0
+            } else {
+                round1(100.0 * answered as f64 / n as f64)
+            },
+        }
+    }
+}
+
+/// Scores one set of items.
+pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: bool) -> Score {
+    let mut t = Tally::default();
+    for it in items {
+        t.add(it, type1, catalog.manifest.key_gap_below);
+    }
+    t.score(catalog, level, id, type1)
 }
 
 /// The lower of a band and the key-gap cap band (bands run from best to worst).
@@ -230,39 +303,45 @@ pub fn contributions(items: &[&Item], type1: bool) -> Vec<Contribution> {
         .filter(|i| matches!(i.state, State::Scored { .. }))
         .map(|i| f64::from(i.question.weight))
         .sum();
-    let mut out: Vec<Contribution> = items
-        .iter()
-        .filter_map(|i| match i.state {
-            State::Scored {
+    // Sorted before the strings are made: moving small tuples is cheaper.
+    let mut out: Vec<(f64, f64, &Item, &ScaleOption)> = Vec::with_capacity(items.len());
+    out.extend(items.iter().filter_map(|i| match i.state {
+        State::Scored {
+            option,
+            design,
+            operating,
+        } => {
+            let wt = f64::from(i.question.weight);
+            Some((
+                -wt * (100.0 - design) / w,
+                -wt * (100.0 - operating) / w,
+                *i,
                 option,
-                design,
-                operating,
-            } => {
-                let wt = f64::from(i.question.weight);
-                Some(Contribution {
-                    question: i.question.id.clone(),
-                    answer: option.to_owned(),
-                    weight: i.question.weight,
-                    design_delta: -wt * (100.0 - design) / w,
-                    operating_delta: -wt * (100.0 - operating) / w,
-                })
-            }
-            _ => None,
-        })
-        .collect();
+            ))
+        }
+        _ => None,
+    }));
     // Largest loss first, for the recommended report type's score.
-    let key = |c: &Contribution| {
+    let key = |c: &(f64, f64, &Item, &ScaleOption)| {
         if type1 {
-            (c.design_delta, c.operating_delta)
+            (c.0, c.1)
         } else {
-            (c.operating_delta, c.design_delta)
+            (c.1, c.0)
         }
     };
     out.sort_by(|a, b| {
         let (a, b) = (key(a), key(b));
         a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
     });
-    out
+    out.into_iter()
+        .map(|(design_delta, operating_delta, i, option)| Contribution {
+            question: i.question.id.clone(),
+            answer: option.id.clone(),
+            weight: i.question.weight,
+            design_delta,
+            operating_delta,
+        })
+        .collect()
 }
 
 pub fn round1(x: f64) -> f64 {
@@ -309,8 +388,10 @@ pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i
         .filter(|it| match level {
             Level::Overall => it.report == primary,
             Level::Report => it.report.id() == id,
-            Level::Category => it.questionnaire == id || it.categories.contains(&id),
-            Level::Group => it.groups.contains(&id),
+            Level::Category => {
+                it.questionnaire == id || it.cites.iter().any(|c| c.group.category == id)
+            }
+            Level::Group => it.cites.iter().any(|c| c.group.id == id),
             Level::Criterion => it.question.criteria.iter().any(|c| c == id),
         })
         .collect()
@@ -319,41 +400,21 @@ pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i
 /// Scores at every level, for the categories in scope.
 pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
     let one = |level, id: &str| score(catalog, level, id, &members(items, level, id), type1);
-    // Groups and criteria are many: index the items by them in one pass (the same
-    // membership as `members`), instead of a pass over every item for each one.
-    let mut by_group: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
-    let mut by_criterion: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
-    for it in items {
-        for (index, keys) in [
-            (&mut by_group, it.groups.clone()),
-            (
-                &mut by_criterion,
-                it.question.criteria.iter().map(String::as_str).collect(),
-            ),
-        ] {
-            for k in keys {
-                let list = index.entry(k).or_default();
-                if !list.last().is_some_and(|last| std::ptr::eq(*last, it)) {
-                    list.push(it);
-                }
-            }
+    let m = &catalog.manifest;
+    // Groups and criteria are many: count the items into all of them in one pass
+    // (the same membership as `members`), by their positions in the manifest.
+    let mut groups = vec![Tally::default(); m.groups.len()];
+    let mut criteria = vec![Tally::default(); m.criteria.len()];
+    for (at, it) in items.iter().enumerate() {
+        for c in &it.cites {
+            groups[c.group_at].add_once(at, it, type1, m.key_gap_below);
+            criteria[c.criterion].add_once(at, it, type1, m.key_gap_below);
         }
     }
-    let indexed = |index: &BTreeMap<&str, Vec<&Item>>, level, id: &str| {
-        score(
-            catalog,
-            level,
-            id,
-            index.get(id).map_or(&[][..], Vec::as_slice),
-            type1,
-        )
-    };
-    let m = &catalog.manifest;
-    let groups: Vec<&str> = m
+    let group_in_scope: Vec<bool> = m
         .groups
         .iter()
-        .filter(|g| in_scope.contains(&g.category))
-        .map(|g| g.id.as_str())
+        .map(|g| in_scope.contains(&g.category))
         .collect();
     let reports: Vec<Report> = Report::ALL
         .into_iter()
@@ -367,15 +428,21 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
             Vec::new()
         },
         categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
-        groups: groups
+        groups: m
+            .groups
             .iter()
-            .map(|g| indexed(&by_group, Level::Group, g))
+            .zip(groups)
+            .zip(&group_in_scope)
+            .filter(|(_, in_scope)| **in_scope)
+            .map(|((g, t), _)| t.score(catalog, Level::Group, &g.id, type1))
             .collect(),
         criteria: m
             .criteria
             .iter()
-            .filter(|c| groups.contains(&c.group.as_str()))
-            .map(|c| indexed(&by_criterion, Level::Criterion, &c.id))
+            .zip(criteria)
+            .zip(group_positions(catalog))
+            .filter(|(_, g)| g.is_some_and(|g| group_in_scope[g]))
+            .map(|((c, t), _)| t.score(catalog, Level::Criterion, &c.id, type1))
             .collect(),
     }
 }
@@ -387,14 +454,13 @@ pub fn known_design_readiness(catalog: &Catalog, items: &[Item]) -> Option<f64> 
     Report::ALL
         .into_iter()
         .filter_map(|r| {
-            let s = score(
-                catalog,
-                Level::Report,
-                r.id(),
-                &members(items, Level::Report, r.id()),
-                true,
-            );
-            s.band.and(s.design)
+            let mut t = Tally::default();
+            // Only the design score and whether it has a band matter: no key gaps.
+            for it in items.iter().filter(|it| it.report == r) {
+                t.add(it, true, f64::NEG_INFINITY);
+            }
+            // As `score`: a band needs an answered design score.
+            (t.weight > 0.0 && t.enough(catalog)).then(|| round1(t.design / t.weight))
         })
         .reduce(f64::min)
 }

@@ -1,8 +1,8 @@
 //! Which questionnaires, sections and questions are shown, and progress through them.
 
-use super::answers::Answers;
+use super::answers::{AnswerValue, Answers};
 use super::conditions::{holds, Effective};
-use crate::catalog::{Catalog, Questionnaire};
+use crate::catalog::{Catalog, Question, Questionnaire};
 use serde::{Deserialize, Serialize};
 /// The visible parts of the catalog for the current answers.
 /// Sections and questions are sorted ID lists (binary search), which costs less
@@ -36,13 +36,23 @@ impl Visibility {
     }
 }
 
+/// One visible question with its answer, as the walk met it.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub question: &'a Question,
+    pub answer: Option<&'a AnswerValue>,
+}
+
 /// Walks one questionnaire in order, recording what is visible and which answers take effect.
 /// Conditions only name earlier questions (checked by validation), so one pass suffices.
+/// The visible questions are also added to `shown`, in walk order.
 pub fn walk<'a>(
     qn: &'a Questionnaire,
     answers: &'a Answers,
     eff: &mut Effective<'a>,
     vis: &mut Visibility,
+    shown: &mut Vec<Shown<'a>>,
 ) {
     vis.questionnaires.push(qn.id.clone());
     for s in &qn.sections {
@@ -54,9 +64,15 @@ pub fn walk<'a>(
         for q in &s.questions {
             if q.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
                 vis.questions.push(q.id.clone());
-                if let Some(a) = answers.get(&q.id) {
+                let answer = answers.get(&q.id);
+                if let Some(a) = answer {
                     eff.insert(&q.id, a);
                 }
+                shown.push(Shown {
+                    questionnaire: qn,
+                    question: q,
+                    answer,
+                });
             }
         }
     }
@@ -80,7 +96,13 @@ pub struct Progress {
     pub hidden_answers: usize,
 }
 
-pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progress {
+/// Progress from the walk: `shown` as [`walk`] records it, for the same `vis`.
+pub fn progress(
+    catalog: &Catalog,
+    vis: &Visibility,
+    shown: &[Shown],
+    answers: &Answers,
+) -> Progress {
     let mut p = Progress::default();
     for qn in catalog
         .questionnaires
@@ -88,25 +110,21 @@ pub fn progress(catalog: &Catalog, vis: &Visibility, answers: &Answers) -> Progr
         .filter(|q| vis.questionnaire(&q.id))
     {
         let mut c = Count::default();
-        // One lookup each: (left empty on purpose, answered).
-        let visible: Vec<(bool, bool)> = qn
-            .sections
-            .iter()
-            .flat_map(|s| &s.questions)
-            .filter(|q| vis.question(&q.id))
-            .map(|q| (q.empty_is_answer, answers.get(&q.id).is_some()))
-            .collect();
+        let visible = || shown.iter().filter(|s| std::ptr::eq(s.questionnaire, qn));
         // A question left empty on purpose counts once its step has been started.
-        let started = visible.iter().any(|(_, answered)| *answered);
-        for (empty_is_answer, answered) in visible {
+        let started = visible().any(|s| s.answer.is_some());
+        for s in visible() {
             c.applicable += 1;
-            c.answered += usize::from(answered || (started && empty_is_answer));
+            c.answered +=
+                usize::from(s.answer.is_some() || (started && s.question.empty_is_answer));
         }
         p.overall.applicable += c.applicable;
         p.overall.answered += c.answered;
         p.questionnaires.push((qn.id.clone(), c));
     }
-    p.hidden_answers = answers.values.keys().filter(|k| !vis.question(k)).count();
+    // Question IDs are unique, so each visible answer is one of the answers' keys.
+    let visible_answers = shown.iter().filter(|s| s.answer.is_some()).count();
+    p.hidden_answers = answers.values.len().saturating_sub(visible_answers);
     p
 }
 

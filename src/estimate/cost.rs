@@ -471,10 +471,9 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         purchases
             .iter()
             .filter(|d| {
-                p.cost
-                    .purchases
-                    .iter()
-                    .any(|b| b.recurring && d.key == format!("cost.purchases.{}", b.id))
+                p.cost.purchases.iter().any(|b| {
+                    b.recurring && d.key.strip_prefix("cost.purchases.") == Some(b.id.as_str())
+                })
             })
             .cloned(),
     );

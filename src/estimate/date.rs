@@ -12,7 +12,22 @@ pub fn parse(s: &str) -> Option<Date> {
 }
 
 pub fn format(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    let (month, day) = (u8::from(d.month()), d.day());
+    match u16::try_from(d.year()) {
+        // By hand for the usual years: an estimate formats dozens of dates, and
+        // the formatting machinery takes several times as long.
+        Ok(year @ 0..=9999) => {
+            let mut text = *b"0000-00-00";
+            for (end, mut n) in [(4, year), (7, u16::from(month)), (10, u16::from(day))] {
+                for c in text[..end].iter_mut().rev().take_while(|c| **c != b'-') {
+                    *c = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        }
+        _ => format!("{:04}-{month:02}-{day:02}", d.year()),
+    }
 }
 
 /// The date a number of (possibly fractional) weeks after `d`, rounded to whole days.
@@ -71,4 +86,24 @@ pub fn add_months(d: Date, months: u32) -> Option<Date> {
     let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
     let end = month_end(year, month)?;
     Date::from_calendar_date(year, end.month(), d.day().min(end.day())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_hand_matches_the_formatting_machinery() {
+        for year in [-12345, -1, 0, 7, 99, 999, 1000, 2026, 9999, 10000, 12345] {
+            for (month, day) in [(1, 1), (2, 28), (9, 9), (10, 10), (12, 31)] {
+                let d = Date::from_calendar_date(year, Month::try_from(month).unwrap(), day);
+                let Ok(d) = d else { continue };
+                let expected = format!("{:04}-{:02}-{:02}", d.year(), month, day);
+                assert_eq!(format(d), expected);
+                if (0..=9999).contains(&year) {
+                    assert_eq!(parse(&format(d)), Some(d));
+                }
+            }
+        }
+    }
 }

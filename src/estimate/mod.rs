@@ -89,7 +89,13 @@ pub fn estimate(
     items: &[Item],
     a: &Assumptions,
 ) -> Estimate {
-    let p = catalog.estimation.with_overrides(&a.overrides);
+    // Borrowed unless the user changed something: copying every parameter and label
+    // took a large share of the estimate's time.
+    let p = if a.overrides.is_empty() {
+        std::borrow::Cow::Borrowed(&catalog.estimation)
+    } else {
+        std::borrow::Cow::Owned(catalog.estimation.with_overrides(&a.overrides))
+    };
     let inp = &p.inputs;
     let start = a.start();
     let fte = number(eff, &inp.compliance_fte)
@@ -252,8 +258,8 @@ pub fn estimate(
             .filter(|b| {
                 // A design gap: the control (and so the tool) is not in place yet.
                 gaps.iter().any(|g| {
-                    in_scope.contains(&g.category.as_str())
-                        && b.when_gap.contains(&g.question)
+                    b.when_gap.contains(&g.question)
+                        && in_scope.contains(&g.category.as_str())
                         && catalog
                             .scale_option(&g.answer)
                             .is_some_and(|o| o.design < 100.0)

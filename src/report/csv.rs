@@ -1,5 +1,6 @@
 //! The gap list as CSV, for issue trackers and spreadsheets.
 
+use crate::engine::registers::Choice;
 use crate::report::export::Export;
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
@@ -110,7 +111,11 @@ pub fn subservices(export: &Export) -> String {
 pub fn customer_controls(export: &Export) -> String {
     let mut out = String::from("report,customer_control,supports\r\n");
     for c in &export.customer_controls {
-        let row = [c.report.id().to_owned(), c.text.clone(), c.criteria.join(" ")];
+        let row = [
+            c.report.id().to_owned(),
+            c.text.clone(),
+            c.criteria.join(" "),
+        ];
         push_row(&mut out, &row);
     }
     out
@@ -126,9 +131,7 @@ pub fn evidence(export: &Export) -> String {
         let (sample, basis) = match &e.sample {
             Some(s) => (
                 s.text.clone(),
-                s.source
-                    .clone()
-                    .unwrap_or_else(|| "assumption".to_owned()),
+                s.source.clone().unwrap_or_else(|| "assumption".to_owned()),
             ),
             None => ("one instance (Type I)".to_owned(), String::new()),
         };
@@ -151,7 +154,9 @@ pub fn evidence(export: &Export) -> String {
 
 /// One row per assessed SOC 2 criterion with our own ISO/IEC 27001:2022 and CSF 2.0 hints.
 pub fn crosswalk(export: &Export) -> String {
-    let mut out = String::from("criterion,score,open_gaps,iso_27001_annex_a,iso_27001_clauses,nist_csf_2,note\r\n");
+    let mut out = String::from(
+        "criterion,score,open_gaps,iso_27001_annex_a,iso_27001_clauses,nist_csf_2,note\r\n",
+    );
     let join = |hs: &[crate::engine::crosswalk::Hint]| {
         hs.iter()
             .map(|h| format!("{} {}", h.id, h.label))
@@ -172,4 +177,3 @@ pub fn crosswalk(export: &Export) -> String {
     }
     out
 }
-

@@ -5,11 +5,11 @@
 use crate::catalog::QuestionKind;
 use crate::engine::applicability::Decision;
 use crate::engine::gaps::Gap;
+use crate::engine::registers::Registers;
 use crate::engine::scoring::Scores;
 use crate::engine::visibility::Progress;
 use crate::estimate::cost::Cost;
 use crate::estimate::timeline::Timeline;
-use crate::engine::registers::Registers;
 use crate::report::snapshot::Snapshot;
 use crate::{AnswerValue, Answers, Assumptions, Catalog, Readiness};
 use serde::{Deserialize, Serialize};
@@ -128,13 +128,8 @@ pub fn build(
     generated_at: &str,
 ) -> Export {
     let (answers, assumptions) = (&inputs.answers, &inputs.assumptions);
-    let artefacts = crate::assessment::artefacts(
-        catalog,
-        answers,
-        assumptions,
-        &inputs.registers,
-        readiness,
-    );
+    let artefacts =
+        crate::assessment::artefacts(catalog, answers, assumptions, &inputs.registers, readiness);
     let scope = catalog
         .questionnaire("scope")
         .into_iter()

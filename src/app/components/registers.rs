@@ -8,7 +8,7 @@ use crate::app::Ctx;
 use crate::assessment::{Artefacts, SubserviceEntry};
 use crate::catalog::kinds::Report;
 use crate::engine::registers::{
-    BridgeLetter, CustomerControl, Method, Opinion, ProviderReport, Subservice, MAX_FIELD,
+    BridgeLetter, Choice, CustomerControl, Method, Opinion, ProviderReport, Subservice, MAX_FIELD,
     MAX_ROWS,
 };
 use wasm_bindgen::JsCast;
@@ -52,18 +52,11 @@ fn fresh_id<'a>(prefix: &str, ids: impl Iterator<Item = &'a str>) -> String {
         .unwrap_or_default()
 }
 
-/// A `<select>` over one of the register's closed choices.
-fn choice<T: Copy + PartialEq + 'static>(
-    id: String,
-    label: &'static str,
-    all: &'static [T],
-    current: T,
-    name: fn(T) -> (&'static str, &'static str),
-    set: Callback<T>,
-) -> Html {
+/// A register's closed choice as one `<select>`.
+fn choice<T: Choice>(id: String, label: &'static str, current: T, set: Callback<T>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let v = select_of(&e);
-        if let Some(x) = all.iter().copied().find(|x| name(*x).0 == v) {
+        if let Some(x) = T::ALL.iter().copied().find(|x| x.id() == v) {
             set.emit(x);
         }
     });
@@ -71,13 +64,25 @@ fn choice<T: Copy + PartialEq + 'static>(
         <div class="field">
             <label for={id.clone()}>{ label }</label>
             <select id={id} {onchange}>
-                { for all.iter().map(|x| {
-                    let (value, words) = name(*x);
-                    html! { <option value={value} selected={*x == current}>{ words }</option> }
-                }) }
+                { for T::ALL.iter().map(|x| html! { <option value={x.id()} selected={*x == current}>{ x.label() }</option> }) }
             </select>
         </div>
     }
+}
+
+/// A callback that changes one field of row `i` and saves the whole register.
+fn row_edit<T: 'static>(
+    rows: &[Subservice],
+    i: usize,
+    save: &Callback<Vec<Subservice>>,
+    apply: fn(&mut Subservice, T),
+) -> Callback<T> {
+    let (rows, save) = (rows.to_vec(), save.clone());
+    Callback::from(move |v: T| {
+        let mut list = rows.clone();
+        apply(&mut list[i], v);
+        save.emit(list);
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -98,15 +103,7 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
     let edited = ctx.state.registers.subservices.is_some();
     let save = {
         let state = ctx.state.clone();
-        move |list: Vec<Subservice>| state.dispatch(Action::Subservices(Some(list)))
-    };
-    let edit = |i: usize, f: fn(&mut Subservice, String)| {
-        let (rows, save) = (rows.clone(), save.clone());
-        Callback::from(move |v: String| {
-            let mut list = rows.clone();
-            f(&mut list[i], v);
-            save(list);
-        })
+        Callback::from(move |list: Vec<Subservice>| state.dispatch(Action::Subservices(Some(list))))
     };
     let add = {
         let (rows, save) = (rows.clone(), save.clone());
@@ -126,13 +123,17 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
                     bridge_letter: BridgeLetter::NotKnown,
                     next_review: String::new(),
                 });
-                save(list);
+                save.emit(list);
             }
         })
     };
     let reset = {
         let state = ctx.state.clone();
-        Callback::from(move |_| state.dispatch(Action::Subservices(None)))
+        Callback::from(move |_| {
+            if gloo::dialogs::confirm("Replace your provider register with the draft from your answers? Your edits to it are lost.") {
+                state.dispatch(Action::Subservices(None))
+            }
+        })
     };
     let count = ctx
         .state
@@ -154,14 +155,14 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
                 <p>{ "No provider yet: your answers name none. Add each one that runs part of your service (hosting, managed databases, payments)." }</p>
             }
             <ol class="register-rows">
-                { for p.artefacts.subservices.iter().enumerate().map(|(i, e)| provider_card(i, e, &rows, &edit, &save)) }
+                { for p.artefacts.subservices.iter().enumerate().map(|(i, e)| provider_card(i, e, &rows, &save)) }
             </ol>
             <p class="no-print actions">
                 <button type="button" class="button secondary" data-testid="add-subservice" onclick={add} disabled={rows.len() >= MAX_ROWS}>{ "Add a provider" }</button>
                 { for p.artefacts.suggested_subservices.iter().map(|s| {
                     let (rows, save, s) = (rows.clone(), save.clone(), s.clone());
                     let label = if s.name.is_empty() { "Add the suggested provider".to_owned() } else { format!("Add {}", s.name) };
-                    html! { <button type="button" class="button secondary" onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save(l); })}>{ label }</button> }
+                    html! { <button type="button" class="button secondary" onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ label }</button> }
                 }) }
                 if edited {
                     <button type="button" class="button secondary" data-testid="reset-subservices" onclick={reset}>{ "Start again from the draft" }</button>
@@ -176,8 +177,7 @@ fn provider_card(
     i: usize,
     e: &SubserviceEntry,
     rows: &[Subservice],
-    edit: &impl Fn(usize, fn(&mut Subservice, String)) -> Callback<String>,
-    save: &(impl Fn(Vec<Subservice>) + Clone + 'static),
+    save: &Callback<Vec<Subservice>>,
 ) -> Html {
     let s = &e.subservice;
     let id = |f: &str| format!("sub-{i}-{f}");
@@ -186,6 +186,7 @@ fn provider_card(
     } else {
         s.name.clone()
     };
+    let edit = |apply: fn(&mut Subservice, String)| row_edit(rows, i, save, apply);
     let text = |f: &str, label: &'static str, value: &str, cb: Callback<String>| {
         html! {
             <div class="field">
@@ -207,33 +208,16 @@ fn provider_card(
             </div>
         }
     };
-    let with = |f: fn(&mut Subservice, String)| edit(i, f);
-    let set_enum = |apply: fn(&mut Subservice, &str)| {
-        let (rows, save) = (rows.to_vec(), save.clone());
-        move |v: &'static str| {
-            let mut list = rows.clone();
-            apply(&mut list[i], v);
-            save(list);
-        }
-    };
-    let method = set_enum(|s, v| s.method = Method::from_id(v).unwrap_or_default());
-    let report = set_enum(|s, v| s.report = ProviderReport::from_id(v).unwrap_or_default());
-    let opinion = set_enum(|s, v| s.opinion = Opinion::from_id(v).unwrap_or_default());
-    let bridge = set_enum(|s, v| s.bridge_letter = BridgeLetter::from_id(v).unwrap_or_default());
-    let agreed = {
-        let (rows, save) = (rows.to_vec(), save.clone());
-        Callback::from(move |ev: Event| {
-            let mut list = rows.clone();
-            list[i].inclusive_agreed = checked_of(&ev);
-            save(list);
-        })
-    };
+    let agreed = row_edit(rows, i, save, |s, on: bool| s.inclusive_agreed = on);
+    let relied_on = edit(|s, v| {
+        s.relied_on = v.lines().map(str::to_owned).take(MAX_ROWS).collect();
+    });
     let remove = {
         let (rows, save) = (rows.to_vec(), save.clone());
         Callback::from(move |_| {
             let mut list = rows.clone();
             list.remove(i);
-            save(list);
+            save.emit(list);
         })
     };
     html! {
@@ -241,25 +225,24 @@ fn provider_card(
             <fieldset>
                 <legend>{ title.clone() }</legend>
                 <div class="fields no-print">
-                    { text("name", "Provider", &s.name, with(|s, v| s.name = v)) }
-                    { text("service", "What it does for the service", &s.service, with(|s, v| s.service = v)) }
-                    { choice(id("method"), "How the report treats it", Method::ALL, s.method, |x| (x.id(), x.label()), Callback::from(move |x: Method| method(x.id()))) }
+                    { text("name", "Provider", &s.name, edit(|s, v| s.name = v)) }
+                    { text("service", "What it does for the service", &s.service, edit(|s, v| s.service = v)) }
+                    { choice(id("method"), "How the report treats it", s.method, row_edit(rows, i, save, |s, v| s.method = v)) }
                     if s.method == Method::Inclusive {
-                        <label class="check"><input type="checkbox" id={id("agreed")} checked={s.inclusive_agreed} onchange={agreed} />{ " The provider agreed in writing to be tested in our audit" }</label>
+                        <label class="check"><input type="checkbox" id={id("agreed")} checked={s.inclusive_agreed}
+                            onchange={Callback::from(move |ev: Event| agreed.emit(checked_of(&ev)))} />
+                            { " The provider agreed in writing to be tested in our audit" }</label>
                     }
-                    { choice(id("report"), "Its latest report", ProviderReport::ALL, s.report, |x| (x.id(), x.label()), Callback::from(move |x: ProviderReport| report(x.id()))) }
-                    { date("period_end", "Its report's period ends", &s.period_end, with(|s, v| s.period_end = v)) }
-                    { choice(id("opinion"), "Opinion", Opinion::ALL, s.opinion, |x| (x.id(), x.label()), Callback::from(move |x: Opinion| opinion(x.id()))) }
-                    { choice(id("bridge"), "Bridge letter", BridgeLetter::ALL, s.bridge_letter, |x| (x.id(), x.label()), Callback::from(move |x: BridgeLetter| bridge(x.id()))) }
-                    { date("next_review", "Your next review of its report", &s.next_review, with(|s, v| s.next_review = v)) }
+                    { choice(id("report"), "Its latest report", s.report, row_edit(rows, i, save, |s, v| s.report = v)) }
+                    { date("period_end", "Its report's period ends", &s.period_end, edit(|s, v| s.period_end = v)) }
+                    { choice(id("opinion"), "Opinion", s.opinion, row_edit(rows, i, save, |s, v| s.opinion = v)) }
+                    { choice(id("bridge"), "Bridge letter", s.bridge_letter, row_edit(rows, i, save, |s, v| s.bridge_letter = v)) }
+                    { date("next_review", "Your next review of its report", &s.next_review, edit(|s, v| s.next_review = v)) }
                 </div>
                 <div class="field wide no-print">
                     <label for={id("relied_on")}>{ "Its controls you rely on (one per line)" }</label>
                     <textarea id={id("relied_on")} rows={(s.relied_on.len() + 1).clamp(3, 8).to_string()} value={s.relied_on.join("\n")}
-                        oninput={{
-                            let cb = with(|s, v| s.relied_on = v.lines().map(str::to_owned).take(MAX_ROWS).collect());
-                            Callback::from(move |ev: InputEvent| cb.emit(text_of_long(&ev)))
-                        }} />
+                        oninput={Callback::from(move |ev: InputEvent| relied_on.emit(text_of_long(&ev)))} />
                 </div>
                 <dl class="print-only">
                     <dt>{ "What it does" }</dt><dd>{ s.service.clone() }</dd>
@@ -304,7 +287,9 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
     }
     let save = {
         let state = ctx.state.clone();
-        move |list: Vec<CustomerControl>| state.dispatch(Action::CustomerControls(Some(list)))
+        Callback::from(move |list: Vec<CustomerControl>| {
+            state.dispatch(Action::CustomerControls(Some(list)))
+        })
     };
     let add = {
         let (rows, save) = (rows.clone(), save.clone());
@@ -318,13 +303,17 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                     report: if soc2 { Report::Soc2 } else { Report::Soc1 },
                     criteria: Vec::new(),
                 });
-                save(list);
+                save.emit(list);
             }
         })
     };
     let reset = {
         let state = ctx.state.clone();
-        Callback::from(move |_| state.dispatch(Action::CustomerControls(None)))
+        Callback::from(move |_| {
+            if gloo::dialogs::confirm("Replace your customer controls with the draft from your answers? Your wording is lost.") {
+                state.dispatch(Action::CustomerControls(None))
+            }
+        })
     };
     html! {
         <section class="register cuecs" aria-labelledby="cuecs-title" data-testid="cuecs">
@@ -340,12 +329,12 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                         Callback::from(move |ev: InputEvent| {
                             let mut list = rows.clone();
                             list[i].text = text_of(&ev);
-                            save(list);
+                            save.emit(list);
                         })
                     };
                     let remove = {
                         let (rows, save) = (rows.clone(), save.clone());
-                        Callback::from(move |_| { let mut list = rows.clone(); list.remove(i); save(list); })
+                        Callback::from(move |_| { let mut list = rows.clone(); list.remove(i); save.emit(list); })
                     };
                     let supports = if c.criteria.is_empty() { String::new() } else { format!("{}: supports {}", c.report.name(), c.criteria.join(", ")) };
                     html! {
@@ -364,7 +353,7 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                 { for p.artefacts.suggested_customer_controls.iter().map(|s| {
                     let (rows, save, s) = (rows.clone(), save.clone(), s.clone());
                     let words: String = s.text.chars().take(40).collect();
-                    html! { <button type="button" class="button secondary" title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save(l); })}>{ format!("Add: {words}…") }</button> }
+                    html! { <button type="button" class="button secondary" title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ format!("Add: {words}…") }</button> }
                 }) }
                 if edited {
                     <button type="button" class="button secondary" data-testid="reset-cuecs" onclick={reset}>{ "Start again from the draft" }</button>

@@ -173,7 +173,11 @@ test.describe(() => {
     await expect(register.locator('input[id$="-name"]').first()).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
 
-    // Back to the draft.
+    // Back to the draft, once confirmed: dismissed, nothing changes.
+    page.once('dialog', (d) => d.dismiss());
+    await page.locator('[data-testid="reset-subservices"]').click();
+    await expect(register.locator('li[data-subservice]')).toHaveCount(3);
+    page.once('dialog', (d) => d.accept());
     await page.locator('[data-testid="reset-subservices"]').click();
     await expect(register.locator('li[data-subservice]')).toHaveCount(2);
     await expect(register.locator('li[data-subservice="other-2"] legend')).toHaveText('Provider 2');
