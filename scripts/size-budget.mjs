@@ -5,16 +5,17 @@
 // against regressions; it is not a design limit, and the size goals live in
 // the benchmark (scripts/bench.sh). It is the measured first load with the
 // SOC 1 path, the decision rules, the audit-effort estimates, the planning
-// drivers, the phone layout, the revised question bank, the control calendar
-// and the policy checklist in (379.5 KB) plus 5 KB, and comes down with each
-// release that measures less.
+// drivers, the phone layout, the revised question bank and the whole auditor
+// pack (control calendar, policy checklist, both registers, evidence requests,
+// crosswalk) in (437.6 KB) plus 5 KB, and comes down with each release that
+// measures less.
 // Usage: node scripts/size-budget.mjs [dist-dir]   (or DIST=dir)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 
-export const BUDGET = 385 * 1024;
+export const BUDGET = 443 * 1024;
 const FIRST_LOAD = /\.(html|js|mjs|wasm|css)$/i;
 
 /** [{file, raw, gzip}] for every first-load file under dir, largest first. */

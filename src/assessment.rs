@@ -102,6 +102,8 @@ pub struct SubserviceEntry {
     pub concerns: Vec<Concern>,
 }
 
+/// The auditor pack for one assessment: the registers (edited or drafted) judged
+/// against the planned window, the evidence requests and the crosswalk.
 pub fn artefacts(
     catalog: &Catalog,
     answers: &Answers,

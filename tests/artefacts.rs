@@ -177,7 +177,7 @@ fn provider(report: ProviderReport, period_end: &str) -> Subservice {
         period_end: period_end.into(),
         opinion: Opinion::Unmodified,
         bridge_letter: BridgeLetter::NotKnown,
-        next_review: "2027-06-30".into(),
+        next_review: "2028-06-30".into(),
     }
 }
 
@@ -190,21 +190,22 @@ fn kinds(s: &Subservice, cover: &Coverage) -> Vec<ConcernKind> {
 
 #[test]
 fn concerns_name_stale_short_and_unsuitable_reports() {
+    // A window that has run (as at a renewal), judged on 2027-10-15.
     let cover = Coverage {
-        today: date("2027-01-04"),
-        opens: date("2027-04-01"),
+        today: date("2027-10-15"),
+        opens: date("2027-01-01"),
         closes: date("2027-09-30"),
         type2: true,
     };
-    // A current Type II covering the window: nothing to raise.
-    assert!(kinds(&provider(ProviderReport::Soc2Type2, "2027-12-31"), &cover).is_empty());
-    // Ends before the window does: a bridge letter or the next report, with both dates.
-    let short = provider(ProviderReport::Soc2Type2, "2026-12-31");
+    // A Type II whose period ends with the window: nothing to raise.
+    assert!(kinds(&provider(ProviderReport::Soc2Type2, "2027-09-30"), &cover).is_empty());
+    // Ends inside the window: a bridge letter or the next report, with both dates.
+    let short = provider(ProviderReport::Soc2Type2, "2027-06-30");
     let said = registers::concerns(catalog(), &short, &cover);
     assert_eq!(said.len(), 1, "{said:?}");
     assert_eq!(said[0].kind, ConcernKind::EndsBeforeWindow);
     assert!(
-        said[0].text.contains("2026-12-31") && said[0].text.contains("2027-09-30"),
+        said[0].text.contains("2027-06-30") && said[0].text.contains("2027-09-30"),
         "{}",
         said[0].text
     );
@@ -214,28 +215,58 @@ fn concerns_name_stale_short_and_unsuitable_reports() {
         ..short.clone()
     };
     assert!(kinds(&bridged, &cover).is_empty());
-    // More than 12 months old at the start.
-    let old = provider(ProviderReport::Soc2Type2, "2025-11-30");
-    assert!(kinds(&old, &cover).contains(&ConcernKind::Stale));
-    // A Type I cannot cover a Type II window; it does cover a Type I date after it.
-    let type1 = provider(ProviderReport::Soc2Type1, "2027-12-31");
+    // Ends before the window opens: the next report is needed, and a letter does not replace it.
+    let before = Subservice {
+        bridge_letter: BridgeLetter::Received,
+        ..provider(ProviderReport::Soc2Type2, "2026-11-30")
+    };
+    let said = registers::concerns(catalog(), &before, &cover);
+    assert_eq!(
+        said.iter().map(|c| c.kind).collect::<Vec<_>>(),
+        [ConcernKind::MissesWindow]
+    );
+    assert!(said[0].text.contains("2027-01-01"), "{}", said[0].text);
+    // Exactly 12 months old is not stale; a day more is.
+    assert!(
+        !kinds(&provider(ProviderReport::Soc2Type2, "2026-10-15"), &cover)
+            .contains(&ConcernKind::Stale)
+    );
+    assert!(
+        kinds(&provider(ProviderReport::Soc2Type2, "2026-10-14"), &cover)
+            .contains(&ConcernKind::Stale)
+    );
+    // A period that has not ended cannot have a report.
+    assert_eq!(
+        kinds(&provider(ProviderReport::Soc2Type2, "2027-12-31"), &cover),
+        [ConcernKind::PeriodNotEnded]
+    );
+    // A Type I cannot cover a Type II window; it does cover a Type I date before its end.
+    let type1 = provider(ProviderReport::Soc2Type1, "2027-09-30");
     assert_eq!(kinds(&type1, &cover), [ConcernKind::TypeOneOnly]);
     let type1_plan = Coverage {
         type2: false,
-        opens: date("2027-05-01"),
-        closes: date("2027-05-01"),
+        opens: date("2027-08-01"),
+        closes: date("2027-08-01"),
         ..cover
     };
     assert!(kinds(&type1, &type1_plan).is_empty());
+    // Before a Type I date: a bridge letter, never "misses the window".
+    assert_eq!(
+        kinds(
+            &provider(ProviderReport::Soc2Type2, "2027-06-30"),
+            &type1_plan
+        ),
+        [ConcernKind::EndsBeforeWindow]
+    );
     // A report without its period end cannot be checked.
     assert_eq!(
         kinds(&provider(ProviderReport::Soc2Type2, ""), &cover),
-        [ConcernKind::Stale]
+        [ConcernKind::NoPeriodEnd]
     );
     // Inclusive needs the provider's written agreement; a hyperscale cloud never agrees.
     let inclusive = Subservice {
         method: Method::Inclusive,
-        ..provider(ProviderReport::Soc2Type2, "2027-12-31")
+        ..provider(ProviderReport::Soc2Type2, "2027-09-30")
     };
     assert_eq!(kinds(&inclusive, &cover), [ConcernKind::InclusiveNotAgreed]);
     let agreed = Subservice {
@@ -252,8 +283,8 @@ fn concerns_name_stale_short_and_unsuitable_reports() {
     // A qualified opinion, a past review and a certificate instead of a report.
     let worse = Subservice {
         opinion: Opinion::Qualified,
-        next_review: "2026-06-30".into(),
-        ..provider(ProviderReport::Other, "2027-12-31")
+        next_review: "2027-06-30".into(),
+        ..provider(ProviderReport::Other, "2027-09-30")
     };
     assert_eq!(
         kinds(&worse, &cover),
@@ -278,20 +309,21 @@ fn the_register_is_judged_against_the_planned_window() {
         .iter()
         .find(|p| p.id == "observation")
         .unwrap();
-    // A provider report ending the day before the window closes needs a bridge letter;
-    // one ending on the close does not.
-    let closes = date(&obs.end.likely);
-    let day = |d: time::Date| soc_readiness::estimate::date::format(d);
-    for (end, expected) in [(closes.previous_day().unwrap(), true), (closes, false)] {
-        inputs.registers.subservices = Some(vec![provider(ProviderReport::Soc2Type2, &day(end))]);
-        let (_, a) = pack(&inputs);
-        let said: Vec<ConcernKind> = a.subservices[0].concerns.iter().map(|c| c.kind).collect();
-        assert_eq!(
-            said.contains(&ConcernKind::EndsBeforeWindow),
-            expected,
-            "{end}: {said:?}"
-        );
-    }
+    // The current report (period ended before the plan starts) misses the window
+    // the plan opens later: the concern names the window's likely opening date.
+    inputs.registers.subservices = Some(vec![provider(ProviderReport::Soc2Type2, "2026-12-31")]);
+    let (_, a) = pack(&inputs);
+    let said = &a.subservices[0].concerns;
+    let misses = said
+        .iter()
+        .find(|c| c.kind == ConcernKind::MissesWindow)
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(misses.text.contains(&obs.start.likely), "{}", misses.text);
+    // Judged as at the plan's start: a period ending after it is not issued yet.
+    inputs.registers.subservices = Some(vec![provider(ProviderReport::Soc2Type2, "2027-01-05")]);
+    let (_, a) = pack(&inputs);
+    let kinds: Vec<ConcernKind> = a.subservices[0].concerns.iter().map(|c| c.kind).collect();
+    assert!(kinds.contains(&ConcernKind::PeriodNotEnded), "{kinds:?}");
 }
 
 #[test]
@@ -516,6 +548,44 @@ fn registers_travel_through_export_import_storage_and_merge() {
     assert_eq!(
         merged.answers.get("scope.headcount"),
         Some(&AnswerValue::Number(60.0))
+    );
+    // Both tabs edit the register: this one renames a provider, the other adds one;
+    // both edits are kept, row by row.
+    let both = Snapshot {
+        registers: Registers {
+            subservices: Some(vec![provider(ProviderReport::Soc2Type2, "2026-12-31")]),
+            customer_controls: None,
+        },
+        ..base.clone()
+    };
+    let renamed = {
+        let mut s = both.clone();
+        s.registers.subservices.as_mut().unwrap()[0].name = "Payments GmbH".into();
+        s
+    };
+    let added = {
+        let mut s = both.clone();
+        let mut extra = provider(ProviderReport::NotKnown, "");
+        extra.id = "own-2".into();
+        s.registers.subservices.as_mut().unwrap().push(extra);
+        s
+    };
+    let merged = library::merge(&both, &renamed, &added);
+    let rows = merged.registers.subservices.unwrap();
+    assert_eq!(ids(&rows, |r| &r.id), ["own-1", "own-2"]);
+    assert_eq!(rows[0].name, "Payments GmbH");
+    // A row removed here goes, even when the other tab kept it.
+    let removed = Snapshot {
+        registers: Registers {
+            subservices: Some(vec![]),
+            customer_controls: None,
+        },
+        ..both.clone()
+    };
+    let merged = library::merge(&both, &removed, &added);
+    assert_eq!(
+        ids(&merged.registers.subservices.unwrap(), |r| &r.id),
+        ["own-2"]
     );
 }
 

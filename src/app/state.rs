@@ -80,8 +80,19 @@ impl Reducible for State {
             Action::Override(key, None) => {
                 next.assumptions.overrides.remove(&key);
             }
-            Action::Subservices(list) => next.registers.subservices = list,
-            Action::CustomerControls(list) => next.registers.customer_controls = list,
+            // Held to the row limit every saved or imported register is checked against.
+            Action::Subservices(list) => {
+                next.registers.subservices = list.map(|mut l| {
+                    l.truncate(crate::engine::registers::MAX_ROWS);
+                    l
+                })
+            }
+            Action::CustomerControls(list) => {
+                next.registers.customer_controls = list.map(|mut l| {
+                    l.truncate(crate::engine::registers::MAX_ROWS);
+                    l
+                })
+            }
             Action::Load(s) => {
                 next.answers = s.answers;
                 next.assumptions = s.assumptions;

@@ -83,10 +83,12 @@ pub struct CuecDraft {
 }
 
 impl AuditorParams {
+    /// The typical sample for a frequency (validation: every frequency has one).
     pub fn sample(&self, frequency: Frequency) -> Option<&SampleRule> {
         self.samples.iter().find(|s| s.frequency == frequency)
     }
 
+    /// An owner by the ID a question names.
     pub fn owner(&self, id: &str) -> Option<&Owner> {
         self.owners.iter().find(|o| o.id == id)
     }

@@ -3,6 +3,7 @@
 
 use super::kinds::{Frequency, Report};
 use super::{Catalog, CatalogError, Question, QuestionKind};
+use crate::engine::registers::{MAX_FIELD, MAX_ROWS};
 use std::collections::{BTreeSet, HashMap};
 
 const FREQUENCIES: [Frequency; 8] = [
@@ -19,6 +20,7 @@ const FREQUENCIES: [Frequency; 8] = [
 /// Annex A of ISO/IEC 27001:2022: the highest control number of each theme.
 const ANNEX_A: [(u32, u32); 4] = [(5, 37), (6, 8), (7, 14), (8, 34)];
 
+/// Every artefact check, each error naming the file, the ID and the reason.
 pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     let mut errors = Vec::new();
     let mut err = |file: &str, location: &str, reason: String| {
@@ -123,6 +125,14 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
         if d.relied_on.is_empty() {
             err(auditor, &d.id, "name at least one control relied on".into());
         }
+        // A draft the register's own limits refuse could never be saved once edited.
+        let long = [&d.name, &d.service]
+            .into_iter()
+            .chain(&d.relied_on)
+            .any(|t| t.chars().count() > MAX_FIELD);
+        if long || d.relied_on.len() > MAX_ROWS {
+            err(auditor, &d.id, format!("a text over {MAX_FIELD} characters or over {MAX_ROWS} controls: the register could not save it"));
+        }
     }
     unique(a.cuecs.iter().map(|d| d.id.as_str()), &mut |id| {
         err(auditor, id, "customer control listed twice".into())
@@ -134,11 +144,30 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
         if d.text.trim().is_empty() {
             err(auditor, &d.id, "missing text".into());
         }
+        if d.text.chars().count() > MAX_FIELD {
+            err(
+                auditor,
+                &d.id,
+                format!("longer than {MAX_FIELD} characters: the register could not save it"),
+            );
+        }
         for cr in &d.criteria {
             if c.criterion(cr).is_none() {
                 err(auditor, &d.id, format!("unknown criterion `{cr}`"));
             }
         }
+    }
+    for cr in c
+        .manifest
+        .criteria
+        .iter()
+        .filter(|cr| cr.cuec.chars().count() > MAX_FIELD)
+    {
+        err(
+            "catalog.toml",
+            &cr.id,
+            format!("cuec longer than {MAX_FIELD} characters: the register could not save it"),
+        );
     }
     let x = &c.crosswalk;
     let file = "crosswalk.toml";

@@ -24,6 +24,7 @@ pub struct CrosswalkEntry {
     pub note: String,
 }
 
+/// A framework reference with the words that make it readable without the standard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Hint {

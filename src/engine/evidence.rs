@@ -56,6 +56,7 @@ pub enum EvidenceStatus {
 }
 
 impl EvidenceStatus {
+    /// The words the page and the CSV use.
     pub fn label(self) -> &'static str {
         match self {
             EvidenceStatus::Kept => "Kept",

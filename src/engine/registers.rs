@@ -260,6 +260,7 @@ pub struct Concern {
     pub text: String,
 }
 
+/// What a concern is about, for tests and tools reading the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -268,7 +269,14 @@ pub enum ConcernKind {
     NoReport,
     WeakReport,
     TypeOneOnly,
+    NoPeriodEnd,
+    /// A period end after the plan's start: no such report can exist yet.
+    PeriodNotEnded,
+    /// Its period ended more than 12 months before the plan's start.
     Stale,
+    /// Its period ends before a Type II window opens: the next report is needed.
+    MissesWindow,
+    /// Its period ends inside the window (or before a Type I date): a bridge letter or the next report.
     EndsBeforeWindow,
     Opinion,
     InclusiveNotPossible,
@@ -308,15 +316,19 @@ pub fn concerns(catalog: &Catalog, s: &Subservice, cover: &Coverage) -> Vec<Conc
         _ => {}
     }
     if s.report != ProviderReport::NotKnown {
+        let day = date::format;
         match end {
-            None => say(ConcernKind::Stale, "Add the end of the period its report covers, so its age and coverage can be checked.".into()),
+            None => say(ConcernKind::NoPeriodEnd, "Add the end of the period its report covers, so its age and coverage can be checked.".into()),
+            Some(end) if end > cover.today => say(ConcernKind::PeriodNotEnded, format!("Its report's period ends on {}, after {}: a report is issued only once its period is over. Record the latest report the provider has issued.", day(end), day(cover.today))),
             Some(end) => {
-                if date::days_between(end, cover.today) > 365 {
-                    say(ConcernKind::Stale, format!("Its report's period ended on {}, more than 12 months before {}: ask for the current one.", date::format(end), date::format(cover.today)));
+                if date::add_months(end, 12).is_some_and(|d| d < cover.today) {
+                    say(ConcernKind::Stale, format!("Its report's period ended on {}, more than 12 months before {}: ask for the current one.", day(end), day(cover.today)));
                 }
-                if end < cover.closes && s.bridge_letter != BridgeLetter::Received {
+                if cover.type2 && end < cover.opens {
+                    say(ConcernKind::MissesWindow, format!("Its report's period ends on {}, before your window opens on {}: your auditor will need its next report, covering your window, which a bridge letter cannot replace. Ask the provider when it is issued.", day(end), day(cover.opens)));
+                } else if end < cover.closes && s.bridge_letter != BridgeLetter::Received {
                     let what = if cover.type2 { "your window, which ends on" } else { "your Type I date," };
-                    say(ConcernKind::EndsBeforeWindow, format!("Its report's period ends on {}, before {} {}: plan on its next report or a bridge letter covering the gap.", date::format(end), what, date::format(cover.closes)));
+                    say(ConcernKind::EndsBeforeWindow, format!("Its report's period ends on {}, before {} {}: plan on its next report or a bridge letter covering the gap.", day(end), what, day(cover.closes)));
                 }
             }
         }

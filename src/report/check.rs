@@ -175,7 +175,10 @@ pub fn registers(r: &crate::engine::registers::Registers) -> Result<(), Problem>
         }
     };
     let date = |at: String, s: &str| {
-        if s.is_empty() || crate::estimate::date::parse(s).is_some() {
+        let as_written = crate::estimate::date::parse(s).filter(|d| {
+            crate::estimate::date::format(*d) == s && (2000..=2100).contains(&d.year())
+        });
+        if s.is_empty() || as_written.is_some() {
             Ok(())
         } else {
             Err(Problem::new(
@@ -213,6 +216,9 @@ pub fn registers(r: &crate::engine::registers::Registers) -> Result<(), Problem>
             text(at("id"), &c.id)?;
             text(at("text"), &c.text)?;
             rows(&at("criteria"), c.criteria.len())?;
+            for (j, cr) in c.criteria.iter().enumerate() {
+                text(format!("{}[{j}]", at("criteria")), cr)?;
+            }
         }
     }
     Ok(())

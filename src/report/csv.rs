@@ -131,7 +131,10 @@ pub fn evidence(export: &Export) -> String {
         let (sample, basis) = match &e.sample {
             Some(s) => (
                 s.text.clone(),
-                s.source.clone().unwrap_or_else(|| "assumption".to_owned()),
+                match (&s.source, s.assumption) {
+                    (Some(url), false) => url.clone(),
+                    _ => "our assumption".to_owned(),
+                },
             ),
             None => ("one instance (Type I)".to_owned(), String::new()),
         };

@@ -65,7 +65,7 @@ pub struct Export {
     pub assumptions: Assumptions,
     /// Every answer and note, including answers kept for hidden questions.
     pub answers: Answers,
-    /// The registers as the user edited them; `null` follows the draft (format 3 on).
+    /// The registers as the user edited them; a register that is `null` follows the draft (format 3 on).
     #[serde(default)]
     pub registers: Registers,
 }

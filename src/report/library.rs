@@ -184,7 +184,7 @@ pub fn file_name(company: &str, date: &str, extension: &str) -> String {
 /// Merges two tabs' edits of the same assessment: every field changed here
 /// since `base` (the last value both agreed on) keeps this tab's value; every
 /// other field takes theirs. Nothing either side changed is lost, and when both
-/// changed the same answer, this tab's latest edit wins.
+/// changed the same answer (or the same register row), this tab's latest edit wins.
 pub fn merge(base: &Snapshot, mine: &Snapshot, theirs: &Snapshot) -> Snapshot {
     let mut out = theirs.clone();
     merge_map(
@@ -214,15 +214,50 @@ pub fn merge(base: &Snapshot, mine: &Snapshot, theirs: &Snapshot) -> Snapshot {
         o.tooling = m.tooling;
     }
     merge_map(&b.overrides, &m.overrides, &mut o.overrides);
-    // A register is one edit as a whole: rows reorder and depend on each other.
     let (b, m, o) = (&base.registers, &mine.registers, &mut out.registers);
-    if m.subservices != b.subservices {
-        o.subservices = m.subservices.clone();
-    }
-    if m.customer_controls != b.customer_controls {
-        o.customer_controls = m.customer_controls.clone();
-    }
+    merge_rows(&b.subservices, &m.subservices, &mut o.subservices, |r| {
+        &r.id
+    });
+    merge_rows(
+        &b.customer_controls,
+        &m.customer_controls,
+        &mut o.customer_controls,
+        |r| &r.id,
+    );
     out
+}
+
+/// Merges a register row by row, by ID: rows this tab added, changed or removed
+/// since `base` win; every other row, and rows the other tab added, are theirs.
+/// Going back to the draft (`None`) here replaces the other tab's list.
+fn merge_rows<T: Clone + PartialEq>(
+    base: &Option<Vec<T>>,
+    mine: &Option<Vec<T>>,
+    out: &mut Option<Vec<T>>,
+    id: fn(&T) -> &str,
+) {
+    if mine == base {
+        return;
+    }
+    let (Some(mine), Some(theirs)) = (mine, out.as_mut()) else {
+        *out = mine.clone();
+        return;
+    };
+    let base = base.as_deref().unwrap_or_default();
+    for row in mine {
+        if base.contains(row) {
+            continue;
+        }
+        match theirs.iter_mut().find(|t| id(t) == id(row)) {
+            Some(t) => *t = row.clone(),
+            None => theirs.push(row.clone()),
+        }
+    }
+    theirs.retain(|t| {
+        let removed_here =
+            base.iter().any(|b| id(b) == id(t)) && !mine.iter().any(|m| id(m) == id(t));
+        !removed_here
+    });
 }
 
 /// Applies to `out` every key `mine` added, changed or removed relative to `base`.

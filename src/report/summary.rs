@@ -104,6 +104,7 @@ pub fn build(
             .as_ref()
             .unwrap_or(&readiness.drafts.customer_controls)
             .iter()
+            .filter(|c| !c.text.trim().is_empty())
             .map(|c| c.text.clone())
             .collect(),
     }

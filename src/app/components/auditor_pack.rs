@@ -17,9 +17,15 @@ const FIRST_ROWS: usize = 8;
 #[component]
 pub fn AuditorPack() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
+    // The readiness is remade exactly when the answers or assumptions change; with
+    // the registers, that is everything the pack is derived from.
+    let inputs = (
+        Rc::as_ptr(&ctx.readiness) as usize,
+        ctx.state.registers.clone(),
+    );
     let made = {
         let ctx = ctx.clone();
-        use_memo(ctx.revision, move |_| {
+        use_memo(inputs, move |_| {
             artefacts(
                 ctx.catalog,
                 &ctx.state.answers,
@@ -76,9 +82,11 @@ fn EvidenceList(p: &ListProps) -> Html {
     let mut owners: Vec<&str> = list.iter().map(|e| e.owner.as_str()).collect();
     owners.sort_unstable();
     owners.dedup();
+    // An owner no longer in the list (the answers changed) falls back to everyone.
+    let picked = Some(owner.as_str()).filter(|o| owners.contains(o));
     let shown: Vec<_> = list
         .iter()
-        .filter(|e| owner.is_empty() || e.owner == *owner)
+        .filter(|e| picked.is_none_or(|o| e.owner == o))
         .collect();
     let to_keep = shown
         .iter()
@@ -108,10 +116,13 @@ fn EvidenceList(p: &ListProps) -> Html {
             <div class="field no-print">
                 <label for="evidence-owner">{ "Owner" }</label>
                 <select id="evidence-owner" onchange={pick}>
-                    <option value="" selected={owner.is_empty()}>{ "Everyone" }</option>
-                    { for owners.iter().map(|o| html! { <option value={o.to_string()} selected={*owner == *o}>{ *o }</option> }) }
+                    <option value="" selected={picked.is_none()}>{ "Everyone" }</option>
+                    { for owners.iter().map(|o| html! { <option value={o.to_string()} selected={picked == Some(*o)}>{ *o }</option> }) }
                 </select>
             </div>
+            if let Some(o) = picked {
+                <p class="print-only">{ format!("Controls owned by {o} only.") }</p>
+            }
             <table class={classes!("drivers", "long", (!*open).then_some("collapsed"))} id="evidence-table">
                 <caption class="visually-hidden">{ "Evidence request list" }</caption>
                 <thead><tr>

@@ -55,8 +55,7 @@ fn fresh_id<'a>(prefix: &str, ids: impl Iterator<Item = &'a str>) -> String {
 /// A register's closed choice as one `<select>`.
 fn choice<T: Choice>(id: String, label: &'static str, current: T, set: Callback<T>) -> Html {
     let onchange = Callback::from(move |e: Event| {
-        let v = select_of(&e);
-        if let Some(x) = T::ALL.iter().copied().find(|x| x.id() == v) {
+        if let Some(x) = T::from_id(&select_of(&e)) {
             set.emit(x);
         }
     });
@@ -85,6 +84,7 @@ fn row_edit<T: 'static>(
     })
 }
 
+/// The pack derived once for both registers.
 #[derive(Properties, PartialEq)]
 pub struct RegisterProps {
     pub artefacts: std::rc::Rc<Artefacts>,
@@ -161,7 +161,11 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
                 <button type="button" class="button secondary" data-testid="add-subservice" onclick={add} disabled={rows.len() >= MAX_ROWS}>{ "Add a provider" }</button>
                 { for p.artefacts.suggested_subservices.iter().map(|s| {
                     let (rows, save, s) = (rows.clone(), save.clone(), s.clone());
-                    let label = if s.name.is_empty() { "Add the suggested provider".to_owned() } else { format!("Add {}", s.name) };
+                    let label = match (s.name.is_empty(), s.service.is_empty()) {
+                        (false, _) => format!("Add {}", s.name),
+                        (true, false) => format!("Add a provider: {}", s.service.to_lowercase()),
+                        (true, true) => format!("Add provider {}", s.id.rsplit('-').next().unwrap_or_default()),
+                    };
                     html! { <button type="button" class="button secondary" onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ label }</button> }
                 }) }
                 if edited {
@@ -221,7 +225,7 @@ fn provider_card(
         })
     };
     html! {
-        <li class="register-row" data-subservice={s.id.clone()}>
+        <li class="register-row" key={s.id.clone()} data-subservice={s.id.clone()}>
             <fieldset>
                 <legend>{ title.clone() }</legend>
                 <div class="fields no-print">
@@ -338,11 +342,12 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                     };
                     let supports = if c.criteria.is_empty() { String::new() } else { format!("{}: supports {}", c.report.name(), c.criteria.join(", ")) };
                     html! {
-                        <li class="register-row" data-cuec={c.id.clone()}>
+                        <li class="register-row" key={c.id.clone()} data-cuec={c.id.clone()}>
                             <label for={id.clone()} class="visually-hidden">{ format!("Customer control {}", i + 1) }</label>
-                            <textarea class="no-print" id={id.clone()} rows="2" maxlength={MAX_FIELD.to_string()} value={c.text.clone()} oninput={change} />
+                            <textarea class="no-print" id={id.clone()} rows="2" maxlength={MAX_FIELD.to_string()} value={c.text.clone()} oninput={change}
+                                aria-describedby={(!supports.is_empty()).then(|| format!("{id}-supports"))} />
                             <span class="print-only cuec-text">{ c.text.clone() }</span>
-                            <span class="sub">{ supports }</span>
+                            <span class="sub" id={format!("{id}-supports")}>{ supports }</span>
                             <button type="button" class="button link no-print" onclick={remove} aria-label={format!("Remove customer control {}", i + 1)}>{ "Remove" }</button>
                         </li>
                     }
@@ -353,7 +358,8 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                 { for p.artefacts.suggested_customer_controls.iter().map(|s| {
                     let (rows, save, s) = (rows.clone(), save.clone(), s.clone());
                     let words: String = s.text.chars().take(40).collect();
-                    html! { <button type="button" class="button secondary" title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ format!("Add: {words}…") }</button> }
+                    let shown = if words.len() < s.text.len() { format!("Add: {words}…") } else { format!("Add: {words}") };
+                    html! { <button type="button" class="button secondary" aria-label={format!("Add: {}", s.text)} title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ shown }</button> }
                 }) }
                 if edited {
                     <button type="button" class="button secondary" data-testid="reset-cuecs" onclick={reset}>{ "Start again from the draft" }</button>

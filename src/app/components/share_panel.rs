@@ -111,7 +111,7 @@ pub fn SharePanel() -> Html {
                     onchange={set(|o, on| o.notes = on)} />
                     { if has_notes { " Your notes" } else { " Your notes (you have none)" } }</label>
             </fieldset>
-            <p class="sub">{ "Always included: company, recommended report, type and window, categories, readiness by category and the expected report date." }</p>
+            <p class="sub">{ "Always included: company, recommended report, type and window, categories, readiness by category, the expected report date and what customers will have to do." }</p>
             if let Some(url) = link.data.map(|data| link_to(&Route::Shared { data })) {
                 <CopyField id="share-link" label="Link to the summary" link={url.clone()} />
                 <p class="sub" data-testid="share-length">{ format!("{} characters.", url.len()) }

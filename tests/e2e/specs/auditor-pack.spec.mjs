@@ -69,7 +69,7 @@ test.describe(() => {
     await end.fill('2020-06-30');
     await end.press('Tab');
     await expect(other.locator('.concerns')).toHaveText(/period ended on 2020-06-30, more than 12 months before/);
-    await expect(other.locator('.concerns')).toHaveText(/before your window, which ends on \d{4}-\d{2}-\d{2}/);
+    await expect(other.locator('.concerns')).toHaveText(/before your window opens on \d{4}-\d{2}-\d{2}: your auditor will need its next report/);
     await other.locator('select[id$="-method"]').selectOption('inclusive');
     await expect(other.locator('.concerns')).toHaveText(/needs the provider's written agreement/);
     await other.locator('input[id$="-agreed"]').check();
