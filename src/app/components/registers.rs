@@ -11,6 +11,7 @@ use crate::engine::registers::{
     BridgeLetter, Choice, CustomerControl, Method, Opinion, ProviderReport, Subservice, MAX_FIELD,
     MAX_ROWS,
 };
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -70,15 +71,16 @@ fn choice<T: Choice>(id: String, label: &'static str, current: T, set: Callback<
 }
 
 /// A callback that changes one field of row `i` and saves the whole register.
+/// The rows are shared, and copied only when the edit happens.
 fn row_edit<T: 'static>(
-    rows: &[Subservice],
+    rows: &Rc<Vec<Subservice>>,
     i: usize,
     save: &Callback<Vec<Subservice>>,
     apply: fn(&mut Subservice, T),
 ) -> Callback<T> {
-    let (rows, save) = (rows.to_vec(), save.clone());
+    let (rows, save) = (rows.clone(), save.clone());
     Callback::from(move |v: T| {
-        let mut list = rows.clone();
+        let mut list = (*rows).clone();
         apply(&mut list[i], v);
         save.emit(list);
     })
@@ -87,19 +89,20 @@ fn row_edit<T: 'static>(
 /// The pack derived once for both registers.
 #[derive(Properties, PartialEq)]
 pub struct RegisterProps {
-    pub artefacts: std::rc::Rc<Artefacts>,
+    pub artefacts: Rc<Artefacts>,
 }
 
 /// The subservice organisations: one card per provider, editable, with what an auditor will raise.
 #[component]
 pub fn SubserviceRegister(p: &RegisterProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let rows: Vec<Subservice> = p
-        .artefacts
-        .subservices
-        .iter()
-        .map(|e| e.subservice.clone())
-        .collect();
+    let rows: Rc<Vec<Subservice>> = Rc::new(
+        p.artefacts
+            .subservices
+            .iter()
+            .map(|e| e.subservice.clone())
+            .collect(),
+    );
     let edited = ctx.state.registers.subservices.is_some();
     let save = {
         let state = ctx.state.clone();
@@ -108,7 +111,7 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
     let add = {
         let (rows, save) = (rows.clone(), save.clone());
         Callback::from(move |_| {
-            let mut list = rows.clone();
+            let mut list = (*rows).clone();
             if list.len() < MAX_ROWS {
                 list.push(Subservice {
                     id: fresh_id("own", rows.iter().map(|r| r.id.as_str())),
@@ -166,7 +169,7 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
                         (true, false) => format!("Add a provider: {}", s.service.to_lowercase()),
                         (true, true) => format!("Add provider {}", s.id.rsplit('-').next().unwrap_or_default()),
                     };
-                    html! { <button type="button" class="button secondary" onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ label }</button> }
+                    html! { <button type="button" class="button secondary" onclick={Callback::from(move |_| { let mut l = (*rows).clone(); l.push(s.clone()); save.emit(l); })}>{ label }</button> }
                 }) }
                 if edited {
                     <button type="button" class="button secondary" data-testid="reset-subservices" onclick={reset}>{ "Start again from the draft" }</button>
@@ -180,7 +183,7 @@ pub fn SubserviceRegister(p: &RegisterProps) -> Html {
 fn provider_card(
     i: usize,
     e: &SubserviceEntry,
-    rows: &[Subservice],
+    rows: &Rc<Vec<Subservice>>,
     save: &Callback<Vec<Subservice>>,
 ) -> Html {
     let s = &e.subservice;
@@ -217,9 +220,9 @@ fn provider_card(
         s.relied_on = v.lines().map(str::to_owned).take(MAX_ROWS).collect();
     });
     let remove = {
-        let (rows, save) = (rows.to_vec(), save.clone());
+        let (rows, save) = (rows.clone(), save.clone());
         Callback::from(move |_| {
-            let mut list = rows.clone();
+            let mut list = (*rows).clone();
             list.remove(i);
             save.emit(list);
         })
@@ -284,7 +287,7 @@ fn text_of_long(e: &InputEvent) -> String {
 #[component]
 pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let rows = p.artefacts.customer_controls.clone();
+    let rows: Rc<Vec<CustomerControl>> = Rc::new(p.artefacts.customer_controls.clone());
     let edited = ctx.state.registers.customer_controls.is_some();
     if rows.is_empty() && !edited && p.artefacts.suggested_customer_controls.is_empty() {
         return Html::default();
@@ -299,7 +302,7 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
         let (rows, save) = (rows.clone(), save.clone());
         let soc2 = !ctx.readiness.decision.categories_in_scope.is_empty();
         Callback::from(move |_| {
-            let mut list = rows.clone();
+            let mut list = (*rows).clone();
             if list.len() < MAX_ROWS {
                 list.push(CustomerControl {
                     id: fresh_id("own", rows.iter().map(|r| r.id.as_str())),
@@ -331,14 +334,14 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                     let change = {
                         let (rows, save) = (rows.clone(), save.clone());
                         Callback::from(move |ev: InputEvent| {
-                            let mut list = rows.clone();
+                            let mut list = (*rows).clone();
                             list[i].text = text_of(&ev);
                             save.emit(list);
                         })
                     };
                     let remove = {
                         let (rows, save) = (rows.clone(), save.clone());
-                        Callback::from(move |_| { let mut list = rows.clone(); list.remove(i); save.emit(list); })
+                        Callback::from(move |_| { let mut list = (*rows).clone(); list.remove(i); save.emit(list); })
                     };
                     let supports = if c.criteria.is_empty() { String::new() } else { format!("{}: supports {}", c.report.name(), c.criteria.join(", ")) };
                     html! {
@@ -359,7 +362,7 @@ pub fn CustomerControlRegister(p: &RegisterProps) -> Html {
                     let (rows, save, s) = (rows.clone(), save.clone(), s.clone());
                     let words: String = s.text.chars().take(40).collect();
                     let shown = if words.len() < s.text.len() { format!("Add: {words}…") } else { format!("Add: {words}") };
-                    html! { <button type="button" class="button secondary" aria-label={format!("Add: {}", s.text)} title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = rows.clone(); l.push(s.clone()); save.emit(l); })}>{ shown }</button> }
+                    html! { <button type="button" class="button secondary" aria-label={format!("Add: {}", s.text)} title={s.text.clone()} onclick={Callback::from(move |_| { let mut l = (*rows).clone(); l.push(s.clone()); save.emit(l); })}>{ shown }</button> }
                 }) }
                 if edited {
                     <button type="button" class="button secondary" data-testid="reset-cuecs" onclick={reset}>{ "Start again from the draft" }</button>
