@@ -345,8 +345,28 @@ fn recovery_json(snapshot: &Snapshot) -> Result<String, String> {
 pub fn start() {
     install_panic_screen();
     let doc = gloo::utils::document();
-    if let Some(boot) = doc.get_element_by_id("boot") {
-        boot.remove();
+    // The first render builds the page in a detached element, which the browser
+    // need not restyle or lay out node by node; `show_root` puts it in the page.
+    let root = doc.create_element("div").expect("a div");
+    root.set_id("app");
+    ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+thread_local! {
+    /// The app's root until it is in the page.
+    static ROOT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts the first render in the page, once: called by the outermost component's
+/// first effect, before any effect that reads the page.
+pub fn show_root() {
+    if let Some(root) = ROOT.with(|r| r.borrow_mut().take()) {
+        // The loading message stays until the page replaces it.
+        let doc = gloo::utils::document();
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+        let _ = gloo::utils::body().append_child(&root);
     }
-    yew::Renderer::<App>::new().render();
 }

@@ -66,6 +66,8 @@ pub fn steps(ctx: &Ctx) -> Vec<Step> {
 pub fn Layout() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let route = crate::app::routes::use_route();
+    // First of all effects that read the page (children's run earlier and do not).
+    use_effect_with((), |_| crate::app::show_root());
     // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {
