@@ -347,10 +347,19 @@ pub fn start() {
     let doc = gloo::utils::document();
     // The first render builds the page in a detached element, which the browser
     // need not restyle or lay out node by node; `show_root` puts it in the page.
-    let root = doc.create_element("div").expect("a div");
-    root.set_id("app");
-    ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
-    yew::Renderer::<App>::with_root(root).render();
+    match doc.create_element("div") {
+        Ok(root) => {
+            root.set_id("app");
+            ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        Err(_) => {
+            if let Some(boot) = doc.get_element_by_id("boot") {
+                boot.remove();
+            }
+            yew::Renderer::<App>::new().render();
+        }
+    }
 }
 
 thread_local! {

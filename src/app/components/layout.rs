@@ -70,8 +70,13 @@ pub fn Layout() -> Html {
     use_effect_with((), |_| crate::app::show_root());
     // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
     let first = use_mut_ref(|| true);
+    // Measuring the step list forces a layout: wait for the one the browser does
+    // before painting the frame anyway, rather than force one more now.
+    let reveal = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
     use_effect_with(route.clone(), move |_| {
-        reveal_current_step();
+        *reveal.borrow_mut() = Some(gloo::render::request_animation_frame(|_| {
+            reveal_current_step()
+        }));
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             focus_main();

@@ -2,9 +2,16 @@
 // follow-up question appears, and the review page links every open item to its
 // question.
 import { test, expect, problems } from '../lib/fixtures.mjs';
-import { open, go, choose, fill } from '../lib/app.mjs';
+import { open, go, choose, fill, waitReady } from '../lib/app.mjs';
 
 const isPhone = (page) => page.viewportSize().width < 600;
+
+/** Whether the current step's entry lies within the visible part of the sideways step list. */
+const currentStepInView = (page) => page.locator('nav[aria-label="Assessment steps"] li.current').evaluate((li) => {
+  const list = li.closest('ol').getBoundingClientRect();
+  const r = li.getBoundingClientRect();
+  return r.left >= list.left - 1 && r.right <= list.right + 1;
+});
 
 /** Top of an element relative to the viewport, once the app has finished moving. */
 const top = (locator) => locator.evaluate((e) => e.getBoundingClientRect().top);
@@ -32,14 +39,13 @@ test('on a phone, each step opens on its heading and first question, the summary
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-expanded', 'false');
     await expect(page.locator('.side-details')).toBeHidden();
-    // The current step is scrolled into view in the sideways step list.
-    const inView = await page.locator('nav[aria-label="Assessment steps"] li.current').evaluate((li) => {
-      const list = li.closest('ol').getBoundingClientRect();
-      const r = li.getBoundingClientRect();
-      return r.left >= list.left - 1 && r.right <= list.right + 1;
-    });
-    expect(inView, `${href}: the current step is in view in the step list`).toBe(true);
+    // The current step is scrolled into view in the sideways step list (in the next frame).
+    await expect.poll(() => currentStepInView(page), `${href}: the current step is in view in the step list`).toBe(true);
   }
+  // Also when the app opens on a late step.
+  await page.reload();
+  await waitReady(page);
+  await expect.poll(() => currentStepInView(page), 'after a reload: the current step is in view in the step list').toBe(true);
   // The bar opens on demand, with the score, what is answered and the gaps, and the recommendation on Scope.
   await go(page, '/scope');
   const bar = page.locator('[data-testid="summary-bar"]');
