@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Benchmark (not a test): dist sizes, load-to-interactive, answer-to-updated-score
 // in headless Chromium, and the native scoring time. Usage: node tests/e2e/bench.mjs
-// (DIST=dir to bench another build; LOADS / ANSWERS override the sample counts).
+// (DIST=dir to bench another build; BEFORE=dir to bench an older build side by
+// side, its loads interleaved with this one's so both share the machine's noise;
+// LOADS / ANSWERS override the sample counts).
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -23,16 +25,20 @@ const stats = (name, xs) => [name, xs.length, ms(pct(xs, 50)), ms(pct(xs, 95)), 
 
 // Runs in the page before any app script: records performance.now() (ms since
 // navigation start) the first moment the app is ready AND a Security radio exists.
+// The page keeps it as a promise, so the harness need not poll (and run its own
+// scripts on the main thread) while the app is starting.
 function markInteractive() {
-  const check = () => {
-    if (window.__interactiveAt === undefined && document.body?.dataset.ready === 'true'
-      && document.querySelector('fieldset[data-question] input[type=radio]')) {
-      window.__interactiveAt = performance.now();
-      obs.disconnect();
-    }
-  };
-  const obs = new MutationObserver(check);
-  obs.observe(document, { subtree: true, childList: true, attributes: true });
+  window.__interactive = new Promise((resolve) => {
+    const check = () => {
+      if (document.body?.dataset.ready === 'true'
+        && document.querySelector('fieldset[data-question] input[type=radio]')) {
+        obs.disconnect();
+        resolve(performance.now());
+      }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document, { subtree: true, childList: true, attributes: true });
+  });
 }
 
 // Runs in the page: clicks one radio and resolves with the time from the click to
@@ -56,16 +62,19 @@ function answerOnce({ id, value }) {
   });
 }
 
-async function loadTimes(browser, url) {
-  const times = [];
+// Cold loads of each URL in turn, LOADS rounds: one list of times per URL.
+async function loadTimes(browser, urls) {
+  const times = urls.map(() => []);
   for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext(); // fresh context: empty HTTP cache, cold load
-    await context.addInitScript(markInteractive);
-    const page = await context.newPage();
-    await page.goto(`${url}/#/category/security`);
-    await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 30_000 });
-    times.push(await page.evaluate(() => window.__interactiveAt));
-    await context.close();
+    for (const [k, url] of urls.entries()) {
+      const context = await browser.newContext(); // fresh context: empty HTTP cache, cold load
+      await context.addInitScript(markInteractive);
+      const page = await context.newPage();
+      await page.goto(`${url}/#/category/security`, { waitUntil: 'commit' });
+      times[k].push(await page.evaluate(() => Promise.race([window.__interactive,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('not interactive within 30 s')), 30_000))])));
+      await context.close();
+    }
   }
   return times;
 }
@@ -102,30 +111,43 @@ function native() {
   return r.stdout.trim().split('\n').pop();
 }
 
-console.log(`Benchmark of ${dist}\n`);
-const sizes = measureDist(dist);
-const { text } = sizeTable(sizes);
-console.log(`Sizes (gzip -9)\n\n${text}\n`);
-// What the browser compiles (code) against what it only copies (data segments).
-const wasmFile = sizes.find((r) => r.file.endsWith('.wasm'));
-if (wasmFile) {
-  const s = wasmSections(readFileSync(path.join(dist, wasmFile.file)));
-  console.log(`wasm: ${s.total} bytes raw = ${s.notData} code and tables + ${s.data ?? 0} data segments\n`);
+const before = process.env.BEFORE ? path.resolve(process.env.BEFORE) : null;
+const builds = before ? [['before', before], ['this build', dist]] : [['this build', dist]];
+for (const [name, dir] of builds) {
+  console.log(`${before ? `${name}: ` : ''}Benchmark of ${dir}\n`);
+  const sizes = measureDist(dir);
+  const { text } = sizeTable(sizes);
+  console.log(`Sizes (gzip -9)\n\n${text}\n`);
+  // What the browser compiles (code) against what it only copies (data segments).
+  const wasmFile = sizes.find((r) => r.file.endsWith('.wasm'));
+  if (wasmFile) {
+    const s = wasmSections(readFileSync(path.join(dir, wasmFile.file)));
+    console.log(`wasm: ${s.total} bytes raw = ${s.notData} code and tables + ${s.data ?? 0} data segments\n`);
+  }
 }
 
-const server = await startServer(dist);
+const servers = [];
+for (const [, dir] of builds) servers.push(await startServer(dir));
 const browser = await launch();
 try {
-  const loads = await loadTimes(browser, server.url);
-  const answers = await answerTimes(browser, server.url);
+  const loads = await loadTimes(browser, servers.map((s) => s.url));
+  const rows = [];
+  for (const [k, [name]] of builds.entries()) {
+    const answers = await answerTimes(browser, servers[k].url);
+    const label = (m) => (before ? `${m}, ${name}` : m);
+    rows.push(stats(label('load to interactive (cold)'), loads[k]));
+    if (answers.times.length) rows.push(stats(label('answer to updated score'), answers.times));
+    if (answers.unchanged) console.log(`(${name}: ${answers.unchanged} of ${ANSWERS} answers left the score text unchanged and are not counted)`);
+  }
   console.log('Headless Chromium timings (ms)\n');
-  const rows = [stats('load to interactive (cold)', loads)];
-  if (answers.times.length) rows.push(stats('answer to updated score', answers.times));
   console.log(table(['measure', 'n', 'median', 'p95', 'min', 'max'], rows));
-  if (answers.unchanged) console.log(`(${answers.unchanged} of ${ANSWERS} answers left the score text unchanged and are not counted)`);
+  if (before) {
+    const m = loads.map((t) => pct(t, 50));
+    console.log(`\nload to interactive, median: ${((1 - m[1] / m[0]) * 100).toFixed(1)} % faster than before`);
+  }
 } finally {
   await browser.close();
-  await server.close();
+  for (const s of servers) await s.close();
 }
 
 console.log('\nNative scoring\n');
