@@ -470,14 +470,20 @@ pub fn soc1_objectives_in_view<'a>(
     catalog: &'a Catalog,
     items: &[Item<'a>],
 ) -> impl Iterator<Item = &'a crate::catalog::Criterion> {
-    let ids: Vec<&str> = items
+    // By position: each item's cites are its criteria found in the manifest (whose
+    // IDs are unique), so no ID needs comparing.
+    let mut cited = vec![false; catalog.manifest.criteria.len()];
+    for c in items
         .iter()
         .filter(|i| i.report == Report::Soc1)
-        .flat_map(|i| i.question.criteria.iter().map(String::as_str))
-        .collect();
+        .flat_map(|i| &i.cites)
+    {
+        cited[c.criterion] = true;
+    }
     catalog
         .manifest
         .criteria
         .iter()
-        .filter(move |c| ids.contains(&c.id.as_str()))
+        .zip(cited)
+        .filter_map(|(c, cited)| cited.then_some(c))
 }

@@ -233,6 +233,20 @@ pub fn estimate(
         });
     }
 
+    // The design gaps of what is assessed (the control, and so the tool, is not in
+    // place yet), by question: checked once each rather than once per purchase.
+    let design_gaps = crate::engine::Index::new(
+        gaps.iter()
+            .filter(|g| {
+                in_scope.contains(&g.category.as_str())
+                    && catalog
+                        .scale_option(&g.answer)
+                        .is_some_and(|o| o.design < 100.0)
+            })
+            .map(|g| g.question.as_str())
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
     let profile = cost::Profile {
         tier: a.tier.clone(),
         type1: plan.type1,
@@ -255,16 +269,7 @@ pub fn estimate(
             .cost
             .purchases
             .iter()
-            .filter(|b| {
-                // A design gap: the control (and so the tool) is not in place yet.
-                gaps.iter().any(|g| {
-                    b.when_gap.contains(&g.question)
-                        && in_scope.contains(&g.category.as_str())
-                        && catalog
-                            .scale_option(&g.answer)
-                            .is_some_and(|o| o.design < 100.0)
-                })
-            })
+            .filter(|b| b.when_gap.iter().any(|q| design_gaps.get(q).is_some()))
             .map(|b| b.id.clone())
             .collect(),
     };
