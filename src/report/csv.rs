@@ -169,7 +169,10 @@ pub fn crosswalk(export: &Export) -> String {
     for c in &export.crosswalk {
         let row = [
             c.criterion.clone(),
-            c.score.map(|s| format!("{s:.0}")).unwrap_or_default(),
+            // Rounded as the page shows it (half away from zero).
+            c.score
+                .map(|s| (s.round() as i64).to_string())
+                .unwrap_or_default(),
             c.gaps.join(" "),
             join(&c.iso),
             join(&c.clauses),
