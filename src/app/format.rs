@@ -54,5 +54,5 @@ pub fn trim(v: f64) -> String {
 }
 
 pub fn score(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |s| format!("{}", s.round() as i64))
+    v.map_or_else(|| "–".to_owned(), crate::text::whole)
 }

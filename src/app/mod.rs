@@ -345,8 +345,9 @@ fn recovery_json(snapshot: &Snapshot) -> Result<String, String> {
 pub fn start() {
     install_panic_screen();
     let doc = gloo::utils::document();
-    // The first render builds the page in a detached element, which the browser
-    // need not restyle or lay out node by node; `show_root` puts it in the page.
+    // The first render builds the page in a detached element: inserting thousands
+    // of elements one by one into the live page costs the browser far more than
+    // inserting one finished tree. `show_root` puts it in the page.
     match doc.create_element("div") {
         Ok(root) => {
             root.set_id("app");
@@ -367,8 +368,11 @@ thread_local! {
     static ROOT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Puts the first render in the page, once: called by the outermost component's
-/// first effect, before any effect that reads the page.
+/// Puts the first render in the page, once: called by the first effect of
+/// `Layout`, which holds every page. Yew runs the first effects of the components
+/// inside it before that one, while the page is still detached, so those must not
+/// read the page (measure, focus) on their first run; one that must can call this
+/// first (a second call does nothing).
 pub fn show_root() {
     if let Some(root) = ROOT.with(|r| r.borrow_mut().take()) {
         // The loading message stays until the page replaces it.

@@ -169,10 +169,7 @@ pub fn crosswalk(export: &Export) -> String {
     for c in &export.crosswalk {
         let row = [
             c.criterion.clone(),
-            // Rounded as the page shows it (half away from zero).
-            c.score
-                .map(|s| (s.round() as i64).to_string())
-                .unwrap_or_default(),
+            c.score.map(crate::text::whole).unwrap_or_default(),
             c.gaps.join(" "),
             join(&c.iso),
             join(&c.clauses),

@@ -24,36 +24,41 @@ const ms = (x) => x.toFixed(1);
 const stats = (name, xs) => [name, xs.length, ms(pct(xs, 50)), ms(pct(xs, 95)), ms(Math.min(...xs)), ms(Math.max(...xs))];
 
 // Runs in the page before any app script: records performance.now() (ms since
-// navigation start) the first moment the app is ready AND a Security radio exists.
-// The page keeps it as a promise, so the harness need not poll (and run its own
-// scripts on the main thread) while the app is starting.
+// navigation start) once the app is ready AND a Security radio exists AND the next
+// frame has been laid out and painted, so work a build leaves to the browser's next
+// frame counts as much as work it does at once. The page keeps it as a promise, so
+// the harness need not poll while the app starts; the observer watches one
+// attribute only, so a build that inserts many nodes pays nothing extra for it.
 function markInteractive() {
   window.__interactive = new Promise((resolve) => {
-    const check = () => {
-      if (document.body?.dataset.ready === 'true'
-        && document.querySelector('fieldset[data-question] input[type=radio]')) {
-        obs.disconnect();
-        resolve(performance.now());
-      }
+    const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    const whenRadio = () => {
+      if (document.querySelector('fieldset[data-question] input[type=radio]')) painted();
+      else requestAnimationFrame(whenRadio);
     };
-    const obs = new MutationObserver(check);
-    obs.observe(document, { subtree: true, childList: true, attributes: true });
+    const obs = new MutationObserver(() => {
+      if (document.body?.dataset.ready === 'true') { obs.disconnect(); whenRadio(); }
+    });
+    obs.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   });
 }
 
-// Runs in the page: clicks one radio and resolves with the time from the click to
-// the next animation frame after the overall score's text changed.
-function answerOnce({ id, value }) {
+// Runs in the page: brings one radio into view as a user would (not timed), clicks
+// it and resolves with the time from the click to the first painted frame after the
+// overall score's text changed.
+async function answerOnce({ id, value }) {
   const score = () => document.querySelector('[data-testid="overall-score"]')?.textContent;
   const input = document.querySelector(`fieldset[data-question="${CSS.escape(id)}"] input[type=radio][value="${value}"]`);
   if (!input) return { error: `no ${value} radio for ${id}` };
+  input.scrollIntoView({ block: 'center' });
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const before = score();
   return new Promise((resolve) => {
     // Observe the body, not the element: the app may replace the element on re-render.
     const obs = new MutationObserver(() => {
       if (score() === before) return;
       obs.disconnect(); clearTimeout(timer);
-      requestAnimationFrame(() => resolve({ ms: performance.now() - t0 }));
+      requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - t0 }), 0));
     });
     const timer = setTimeout(() => { obs.disconnect(); resolve({ unchanged: true, before }); }, 2000);
     obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -62,17 +67,26 @@ function answerOnce({ id, value }) {
   });
 }
 
-// Cold loads of each URL in turn, LOADS rounds: one list of times per URL.
+// Cold loads of each URL in turn, LOADS rounds (the order alternates, and a first
+// round warms the browser up unrecorded): one list of times per URL.
 async function loadTimes(browser, urls) {
   const times = urls.map(() => []);
-  for (let i = 0; i < LOADS; i++) {
-    for (const [k, url] of urls.entries()) {
+  for (let i = -1; i < LOADS; i++) {
+    const order = [...urls.keys()];
+    if (i % 2) order.reverse();
+    for (const k of order) {
+      const url = urls[k];
       const context = await browser.newContext(); // fresh context: empty HTTP cache, cold load
       await context.addInitScript(markInteractive);
       const page = await context.newPage();
       await page.goto(`${url}/#/category/security`, { waitUntil: 'commit' });
-      times[k].push(await page.evaluate(() => Promise.race([window.__interactive,
-        new Promise((_, reject) => setTimeout(() => reject(new Error('not interactive within 30 s')), 30_000))])));
+      const at = await page.evaluate(() => {
+        if (!(window.__interactive instanceof Promise)) throw new Error('the readiness script did not run');
+        return Promise.race([window.__interactive,
+          new Promise((_, reject) => setTimeout(() => reject(new Error('not interactive within 30 s')), 30_000))]);
+      });
+      if (!Number.isFinite(at)) throw new Error(`no load time: ${at}`);
+      if (i >= 0) times[k].push(at);
       await context.close();
     }
   }

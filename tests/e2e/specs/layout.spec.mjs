@@ -46,6 +46,7 @@ test('on a phone, each step opens on its heading and first question, the summary
   await page.reload();
   await waitReady(page);
   await expect.poll(() => currentStepInView(page), 'after a reload: the current step is in view in the step list').toBe(true);
+  expect(await page.locator('nav[aria-label="Assessment steps"] ol').evaluate((ol) => ol.scrollLeft), 'the step list scrolled to the late step').toBeGreaterThan(0);
   // The bar opens on demand, with the score, what is answered and the gaps, and the recommendation on Scope.
   await go(page, '/scope');
   const bar = page.locator('[data-testid="summary-bar"]');
