@@ -116,6 +116,33 @@ fn duplicate_ids_are_reported_with_file_and_id() {
 }
 
 #[test]
+fn duplicate_criteria_and_groups_in_the_manifest_are_reported() {
+    let errs = errors_after(|c| {
+        let criterion = c.manifest.criteria[0].clone();
+        c.manifest.criteria.push(criterion);
+        let group = c.manifest.groups[0].clone();
+        c.manifest.groups.push(group);
+    });
+    let (criterion, group) = {
+        let c = builtin();
+        (
+            c.manifest.criteria[0].id.clone(),
+            c.manifest.groups[0].id.clone(),
+        )
+    };
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with(&format!(": {criterion}: duplicate criterion ID"))),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with(&format!(": {group}: duplicate group ID"))),
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn unknown_criterion_and_out_of_range_values_are_reported() {
     let errs = errors_after(|c| {
         let q = first_control(c);

@@ -141,8 +141,11 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             "the scale needs at least two scored options".into(),
         );
     }
-    let groups: HashSet<&str> = m.groups.iter().map(|g| g.id.as_str()).collect();
+    let mut groups: HashSet<&str> = HashSet::new();
     for g in &m.groups {
+        if !groups.insert(g.id.as_str()) {
+            err(manifest_file, &g.id, "duplicate group ID".into());
+        }
         if c.category(&g.category).is_none() {
             err(
                 manifest_file,
@@ -151,8 +154,12 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             );
         }
     }
-    let criteria: HashSet<&str> = m.criteria.iter().map(|x| x.id.as_str()).collect();
+    // Scores and lists look criteria up by position: each ID must name one criterion.
+    let mut criteria: HashSet<&str> = HashSet::new();
     for x in &m.criteria {
+        if !criteria.insert(x.id.as_str()) {
+            err(manifest_file, &x.id, "duplicate criterion ID".into());
+        }
         if !groups.contains(x.group.as_str()) {
             err(manifest_file, &x.id, format!("unknown group `{}`", x.group));
         }
