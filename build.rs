@@ -1,11 +1,15 @@
-//! Turns the TOML questionnaires into one compact binary catalog (postcard)
-//! embedded in the app, so the browser needs neither a TOML nor a JSON parser
-//! for it. The data model is the library's own, included here by path, so the
-//! build and the app can never disagree on the format. A file that does not
+//! Turns the TOML questionnaires into Rust statics compiled into the app, so the
+//! browser decodes nothing at start and borrows every string from the program.
+//! The data model is the library's own, included here by path, so the build and
+//! the app can never disagree on the format. A file that does not
 //! parse fails the build with its name, line and column; the structural checks
 //! (IDs, criteria, conditions, ranges) run in `cargo test`.
 
 use std::{env, fs, path::Path};
+
+#[allow(dead_code)]
+#[path = "src/catalog/static_data.rs"]
+mod static_data;
 
 #[allow(dead_code)]
 #[path = "src/catalog/auditor.rs"]
@@ -50,13 +54,14 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/estimation.rs");
     println!("cargo:rerun-if-changed=src/catalog/auditor.rs");
     println!("cargo:rerun-if-changed=src/catalog/crosswalk.rs");
+    println!("cargo:rerun-if-changed=src/catalog/static_data.rs");
     let manifest: catalog::Manifest = load("catalog");
     let questionnaires = manifest
         .questionnaires
         .iter()
         .map(|name| {
             let mut q: catalog::Questionnaire = load(name);
-            q.file = format!("{name}.toml");
+            q.file = format!("{name}.toml").into();
             q
         })
         .collect();
@@ -67,10 +72,12 @@ fn main() {
         auditor: load("auditor"),
         crosswalk: load("crosswalk"),
     };
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog.bin");
-    fs::write(
-        out,
-        postcard::to_allocvec(&catalog).expect("the catalog serialises"),
-    )
-    .unwrap();
+    let mut rust = static_data::Rust::default();
+    static_data::ToRust::to_rust(&catalog, &mut rust);
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog.rs");
+    let text = format!(
+        "{}pub static CATALOG: model::Catalog = {};\n",
+        rust.statics, rust.expr
+    );
+    fs::write(out, text).unwrap();
 }

@@ -1,7 +1,7 @@
 //! The built-in questionnaires load, validate and cover every criterion; broken ones fail with file, ID and reason.
 
 use soc_readiness::catalog::kinds::{Report, Status};
-use soc_readiness::catalog::{validate::validate, Catalog, Condition};
+use soc_readiness::catalog::{validate::validate, Catalog, Condition, List, Text};
 use std::collections::BTreeMap;
 
 fn builtin() -> Catalog {
@@ -33,6 +33,51 @@ fn every_questionnaire_file_parses_with_location() {
     let text = std::fs::read_to_string(dir.join("estimation.toml")).unwrap();
     let _: soc_readiness::catalog::estimation::EstimationParams =
         toml::from_str(&text).unwrap_or_else(|e| panic!("estimation.toml: {e}"));
+}
+
+/// The built-in catalog is compiled in as Rust statics that the build writes from
+/// the TOML files: read the files here and it must be the same catalog, field for field.
+#[test]
+fn builtin_statics_match_the_questionnaire_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
+    fn load<T: serde::de::DeserializeOwned>(dir: &std::path::Path, name: &str) -> T {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap();
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{name}.toml: {e}"))
+    }
+    let manifest: soc_readiness::catalog::Manifest = load(&dir, "catalog");
+    let questionnaires = manifest
+        .questionnaires
+        .iter()
+        .map(|name| {
+            let mut q: soc_readiness::catalog::Questionnaire = load(&dir, name);
+            q.file = format!("{name}.toml").into();
+            q
+        })
+        .collect();
+    let from_files = Catalog {
+        manifest,
+        questionnaires,
+        estimation: load(&dir, "estimation"),
+        auditor: load(&dir, "auditor"),
+        crosswalk: load(&dir, "crosswalk"),
+    };
+    let builtin = Catalog::builtin_unchecked();
+    assert_eq!(
+        builtin.questionnaires.len(),
+        from_files.questionnaires.len()
+    );
+    for (a, b) in builtin
+        .questionnaires
+        .iter()
+        .zip(&from_files.questionnaires)
+    {
+        assert_eq!(a, b, "{}", b.file);
+    }
+    assert_eq!(builtin.manifest, from_files.manifest);
+    assert_eq!(builtin.estimation, from_files.estimation);
+    assert_eq!(builtin.auditor, from_files.auditor);
+    assert_eq!(builtin.crosswalk, from_files.crosswalk);
+    assert_eq!(builtin, from_files);
 }
 
 #[test]
@@ -119,9 +164,9 @@ fn duplicate_ids_are_reported_with_file_and_id() {
 fn duplicate_criteria_and_groups_in_the_manifest_are_reported() {
     let errs = errors_after(|c| {
         let criterion = c.manifest.criteria[0].clone();
-        c.manifest.criteria.push(criterion);
+        c.manifest.criteria.to_mut().push(criterion);
         let group = c.manifest.groups[0].clone();
-        c.manifest.groups.push(group);
+        c.manifest.groups.to_mut().push(group);
     });
     let (criterion, group) = {
         let c = builtin();
@@ -146,11 +191,11 @@ fn duplicate_criteria_and_groups_in_the_manifest_are_reported() {
 fn unknown_criterion_and_out_of_range_values_are_reported() {
     let errs = errors_after(|c| {
         let q = first_control(c);
-        q.criteria.push("CC99.1".into());
+        q.criteria.to_mut().push("CC99.1".into());
         q.weight = 9;
         q.effort_days = 0.0;
-        q.help.clear();
-        q.advice.clear();
+        q.help = Default::default();
+        q.advice = Default::default();
     });
     let id = builtin()
         .questionnaires
@@ -181,12 +226,12 @@ fn conditions_naming_unknown_questions_or_options_are_reported() {
     let errs = errors_after(|c| {
         first_control(c).show_if = Some(Condition::Answer {
             question: "scope.nope".into(),
-            one_of: vec!["x".into()],
+            one_of: List::from(vec!["x".into()]),
         });
         let q = &mut c.questionnaires[0].sections[1].questions[0];
         q.show_if = Some(Condition::Answer {
             question: "scope.hosting".into(),
-            one_of: vec!["moon".into()],
+            one_of: List::from(vec!["moon".into()]),
         });
     });
     assert!(
@@ -204,12 +249,12 @@ fn conditions_naming_unknown_questions_or_options_are_reported() {
 #[test]
 fn thin_coverage_is_reported() {
     let errs = errors_after(|c| {
-        for qn in &mut c.questionnaires {
+        for qn in c.questionnaires.iter_mut() {
             for q in qn.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
-                q.criteria.retain(|x| x != "CC8.1");
+                q.criteria.to_mut().retain(|x| x != "CC8.1");
             }
         }
-        first_control(c).criteria.push("CC8.1".into());
+        first_control(c).criteria.to_mut().push("CC8.1".into());
     });
     assert!(
         errs.iter()
@@ -337,7 +382,7 @@ fn nearly_identical_question_texts_are_flagged() {
             .text
             .clone();
         question_mut(c, "priv.p6.vendor_privacy_assessment").text =
-            text.replace("Do your contracts", "Do the contracts");
+            text.replace("Do your contracts", "Do the contracts").into();
     });
     assert!(
         errs.iter().any(
@@ -414,12 +459,7 @@ const MERGES: &[(&str, &str, &[&str])] = &[
 #[test]
 fn merged_questions_are_asked_once_and_keep_every_criterion() {
     let c = builtin();
-    let walk: Vec<&str> = c
-        .manifest
-        .questionnaires
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let walk: Vec<&str> = c.manifest.questionnaires.iter().map(Text::as_str).collect();
     let position = |id: &str| walk.iter().position(|q| *q == id).unwrap();
     for (old, kept, criteria) in MERGES {
         assert!(
@@ -428,7 +468,7 @@ fn merged_questions_are_asked_once_and_keep_every_criterion() {
         );
         assert!(c.question(old).is_none(), "{old} is no longer asked");
         assert_eq!(
-            c.manifest.merged_into.get(*old).map(String::as_str),
+            c.manifest.merged_into.get(old).map(Text::as_str),
             Some(*kept)
         );
         let q = c.question(kept).unwrap_or_else(|| panic!("{kept} exists"));
@@ -517,10 +557,10 @@ fn every_scope_question_changes_something() {
     // Hosting adds the physical section and asks for the cloud providers; frameworks
     // feed the estimate and a note.
     let errs = errors_after(|c| {
-        for qn in &mut c.questionnaires {
-            for s in &mut qn.sections {
+        for qn in c.questionnaires.iter_mut() {
+            for s in qn.sections.iter_mut() {
                 s.show_if = None;
-                for q in &mut s.questions {
+                for q in s.questions.iter_mut() {
                     if q.id == "scope.cloud_providers" {
                         q.show_if = None;
                     }
@@ -536,9 +576,10 @@ fn every_scope_question_changes_something() {
     );
     let errs = errors_after(|c| {
         c.estimation.inputs.frameworks = "scope.tooling".into();
-        c.estimation.inputs.framework_options = vec!["platform".into()];
-        for qn in &mut c.questionnaires {
+        c.estimation.inputs.framework_options = List::from(vec!["platform".into()]);
+        for qn in c.questionnaires.iter_mut() {
             qn.rules
+                .to_mut()
                 .retain(|r| !r.id.starts_with("note.framework_reuse"));
         }
     });
@@ -551,7 +592,7 @@ fn every_scope_question_changes_something() {
     let errs = errors_after(|c| {
         let mut q = c.question("scope.services").unwrap().clone();
         q.id = "scope.unused_example".into();
-        c.questionnaires[0].sections[0].questions.push(q);
+        c.questionnaires[0].sections[0].questions.to_mut().push(q);
     });
     assert!(
         errs.iter()
@@ -566,6 +607,7 @@ fn framework_options_of_the_estimate_must_exist() {
         c.estimation
             .inputs
             .framework_options
+            .to_mut()
             .push("soc_for_cats".into());
     });
     assert!(

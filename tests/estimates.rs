@@ -35,7 +35,7 @@ fn answer_category(
     let ids: Vec<String> = c
         .questions()
         .filter(|(qn, _, _)| qn.id == category)
-        .map(|(_, _, q)| q.id.clone())
+        .map(|(_, _, q)| q.id.to_string())
         .collect();
     assert!(!ids.is_empty(), "no questions in {category}");
     for (i, id) in ids.iter().enumerate() {

@@ -221,7 +221,7 @@ fn import_refuses_bad_files_with_what_and_where() {
         .unwrap()
         .2
         .id
-        .clone();
+        .to_string();
     bad_option["answers"]["values"][&first_control] = serde_json::json!({"o": "totally"});
     assert!(err(&bad_option.to_string()).contains("expected one of"));
 
@@ -239,6 +239,7 @@ fn import_drops_answers_to_retired_questions() {
     let mut c = catalog().clone();
     c.manifest
         .retired_ids
+        .to_mut()
         .push("sec.cc6.retired_example".into());
     let mut doc = serde_json::to_value(export_of(&full_security())).unwrap();
     doc["answers"]["values"]["sec.cc6.retired_example"] = serde_json::json!({"o": "implemented"});
@@ -536,7 +537,7 @@ fn answers_to_merged_questions_move_to_the_question_that_asks_them_now() {
     // No retired ID survives; what did not move is reported as left out.
     for id in &c.manifest.retired_ids {
         assert!(
-            !a.values.contains_key(id) && !a.notes.contains_key(id),
+            !a.values.contains_key(id.as_str()) && !a.notes.contains_key(id.as_str()),
             "{id}"
         );
     }

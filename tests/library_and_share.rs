@@ -36,21 +36,21 @@ fn fully_answered() -> Answers {
     for (i, (_, _, q)) in c.questions().enumerate() {
         let v = match q.kind {
             QuestionKind::Control => {
-                AnswerValue::One(c.manifest.scale[i % c.manifest.scale.len()].id.clone())
+                AnswerValue::One(c.manifest.scale[i % c.manifest.scale.len()].id.to_string())
             }
-            QuestionKind::Choice => AnswerValue::One(q.options[0].id.clone()),
+            QuestionKind::Choice => AnswerValue::One(q.options[0].id.to_string()),
             QuestionKind::Multi if q.id == "app.categories" => AnswerValue::Many(
                 OPTIONAL_CATEGORIES
                     .iter()
                     .map(|s| (*s).to_owned())
                     .collect(),
             ),
-            QuestionKind::Multi => AnswerValue::Many(vec![q.options[0].id.clone()]),
+            QuestionKind::Multi => AnswerValue::Many(vec![q.options[0].id.to_string()]),
             QuestionKind::Number => AnswerValue::Number(q.min.unwrap_or(0.0).max(12.0)),
             QuestionKind::Text => AnswerValue::One("Example SaaS, Inc.".into()),
             QuestionKind::Date => AnswerValue::One("2026-06-30".into()),
         };
-        a.values.insert(q.id.clone(), v);
+        a.values.insert(q.id.to_string(), v);
     }
     a
 }
@@ -69,7 +69,7 @@ fn first_control() -> String {
         .unwrap()
         .2
         .id
-        .clone()
+        .to_string()
 }
 
 fn err_text(r: Result<impl std::fmt::Debug, Problem>) -> String {
@@ -197,6 +197,7 @@ fn records_drop_answers_and_notes_to_retired_questions() {
     let mut c = catalog().clone();
     c.manifest
         .retired_ids
+        .to_mut()
         .push("sec.cc6.retired_example".into());
     let mut a = full_security();
     a.values.insert(
@@ -321,12 +322,15 @@ fn two_tabs_editing_different_answers_keep_both() {
         .unwrap()
         .2
         .id
-        .clone();
+        .to_string();
     // Tab A (mine) answers q1; tab B (theirs) answers q2, both from the same base.
     let mut mine = base.clone();
     mine.answers.values.insert(q1.clone(), "implemented".into());
     let mut theirs = base.clone();
-    theirs.answers.values.insert(q2.clone(), "evidenced".into());
+    theirs
+        .answers
+        .values
+        .insert(q2.to_string(), "evidenced".into());
     let merged = library::merge(&base, &mine, &theirs);
     assert_eq!(merged.answers.get(&q1), Some(&"implemented".into()));
     assert_eq!(merged.answers.get(&q2), Some(&"evidenced".into()));
@@ -821,7 +825,7 @@ mod craft {
         let index = |id: &str| c.questions().position(|(_, _, q)| q.id == id).unwrap() as u16;
         let scale = |o: &str| c.manifest.scale.iter().position(|x| x.id == o).unwrap() as u8;
         Payload {
-            questionnaire_version: c.manifest.version.clone(),
+            questionnaire_version: c.manifest.version.to_string(),
             summary: PackedSummary {
                 company: s.company.clone(),
                 made_on: s.made_on.clone(),
@@ -993,7 +997,7 @@ fn summary_check_accepts_real_summaries_and_refuses_impossible_ones() {
         overall: Line {
             id: "overall".into(),
             score: Some(100),
-            band: Some(c.manifest.bands[0].id.clone()),
+            band: Some(c.manifest.bands[0].id.to_string()),
             answered: 3,
             applicable: 3,
         },
@@ -1011,7 +1015,7 @@ fn summary_check_accepts_real_summaries_and_refuses_impossible_ones() {
         ],
         gaps: Some(vec![SummaryGap {
             question: first_control(),
-            answer: c.manifest.scale[0].id.clone(),
+            answer: c.manifest.scale[0].id.to_string(),
         }]),
     };
     assert!(summary::check(c, &hand_made).is_ok());

@@ -45,7 +45,7 @@ fn control_ids() -> &'static [String] {
         catalog()
             .questions()
             .filter(|(qn, _, _)| CATEGORIES.contains(&qn.id.as_str()))
-            .map(|(_, _, q)| q.id.clone())
+            .map(|(_, _, q)| q.id.to_string())
             .collect()
     })
 }

@@ -1,6 +1,7 @@
 //! The Yew front end: it keeps the user's inputs, calls the engine, and renders what it returns.
 
 pub mod autosave;
+pub mod catalog_text;
 pub mod components;
 pub mod files;
 pub mod format;
@@ -17,14 +18,12 @@ use autosave::Saver;
 use components::layout::Layout;
 use state::State;
 use std::rc::Rc;
-use std::sync::OnceLock;
 use workspace::{Notice, Workspace, WorkspaceAction};
 use yew::prelude::*;
 
-/// The built-in catalog, parsed once and shared for the app's lifetime.
+/// The built-in catalog: compiled into the app, nothing to decode.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::builtin_unchecked)
+    Catalog::builtin_static()
 }
 
 /// What every page reads: the inputs, a way to change them, and what the engine made of them.

@@ -1,26 +1,29 @@
 //! Estimation parameters from `questionnaires/estimation.toml`: every number a
 //! low / likely / high range with its source, or marked as a user-editable assumption.
 
+use super::static_data::{static_data, List, Map, Text};
 use crate::catalog::CatalogError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One estimated number as a range, with where it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Param {
-    /// `[low, likely, high]`.
-    pub range: [f64; 3],
-    #[serde(default)]
-    pub source: Option<String>,
-    /// No public figure exists: the user may edit it.
-    #[serde(default)]
-    pub assumption: bool,
-    #[serde(default)]
-    pub label: String,
-    /// `[lowest, highest]` a user may set: editable numbers only.
-    #[serde(default)]
-    pub bounds: Option<[f64; 2]>,
+static_data! {
+    /// One estimated number as a range, with where it came from.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Param {
+        /// `[low, likely, high]`.
+        pub range: [f64; 3],
+        #[serde(default)]
+        pub source: Option<Text>,
+        /// No public figure exists: the user may edit it.
+        #[serde(default)]
+        pub assumption: bool,
+        #[serde(default)]
+        pub label: Text,
+        /// `[lowest, highest]` a user may set: editable numbers only.
+        #[serde(default)]
+        pub bounds: Option<[f64; 2]>,
+    }
 }
 
 impl Param {
@@ -37,76 +40,88 @@ impl Param {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EstimationParams {
-    pub schema_version: u32,
-    pub currency: String,
-    pub inputs: Inputs,
-    pub sources: BTreeMap<String, Source>,
-    pub timeline: TimelineParams,
-    pub cost: CostParams,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct EstimationParams {
+        pub schema_version: u32,
+        pub currency: Text,
+        pub inputs: Inputs,
+        pub sources: Map<Source>,
+        pub timeline: TimelineParams,
+        pub cost: CostParams,
+    }
 }
 
-/// A public page a parameter's range comes from, shown as a link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub title: String,
-    pub url: String,
+static_data! {
+    /// A public page a parameter's range comes from, shown as a link.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Source {
+        pub title: Text,
+        pub url: Text,
+    }
 }
 
-/// The scope questions (and options) the estimates read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Inputs {
-    pub headcount: String,
-    pub systems: String,
-    pub locations: String,
-    pub subservice_count: String,
-    pub subservice_method: String,
-    pub inclusive_option: String,
-    pub compliance_fte: String,
-    pub tooling: String,
-    pub platform_option: String,
-    /// The frameworks the company already runs (a multi-choice question).
-    pub frameworks: String,
-    /// Its options that lower the remediation effort.
-    pub framework_options: Vec<String>,
-    pub deadline: String,
-    /// The deadline as a date, when the user gives one instead of a number of months.
-    pub deadline_date: String,
-    /// When the last report's period ended (renewals continue from there).
-    pub last_period_end: String,
-    /// Customers' usual financial year end, for a SOC 1 period.
-    pub customer_year_end: String,
-    pub year_ends: Vec<YearEndOption>,
-    /// Deadline options of the scope question and the months each means.
-    pub deadlines: Vec<DeadlineOption>,
+static_data! {
+    /// The scope questions (and options) the estimates read.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Inputs {
+        pub headcount: Text,
+        pub systems: Text,
+        pub locations: Text,
+        pub subservice_count: Text,
+        pub subservice_method: Text,
+        pub inclusive_option: Text,
+        pub compliance_fte: Text,
+        pub tooling: Text,
+        pub platform_option: Text,
+        /// The frameworks the company already runs (a multi-choice question).
+        pub frameworks: Text,
+        /// Its options that lower the remediation effort.
+        pub framework_options: List<Text>,
+        pub deadline: Text,
+        /// The deadline as a date, when the user gives one instead of a number of months.
+        pub deadline_date: Text,
+        /// When the last report's period ended (renewals continue from there).
+        pub last_period_end: Text,
+        /// Customers' usual financial year end, for a SOC 1 period.
+        pub customer_year_end: Text,
+        pub year_ends: List<YearEndOption>,
+        /// Deadline options of the scope question and the months each means.
+        pub deadlines: List<DeadlineOption>,
+    }
 }
 
-/// Up to `up_to` people, a company typically has `fte` people's worth of time for compliance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CapacityBand {
-    pub up_to: f64,
-    pub fte: f64,
+static_data! {
+    /// Up to `up_to` people, a company typically has `fte` people's worth of time for compliance.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct CapacityBand {
+        pub up_to: f64,
+        pub fte: f64,
+    }
 }
 
-/// An option of the customers' year-end question and the month it ends in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct YearEndOption {
-    pub option: String,
-    pub month: u8,
+static_data! {
+    /// An option of the customers' year-end question and the month it ends in.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct YearEndOption {
+        pub option: Text,
+        pub month: u8,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DeadlineOption {
-    pub option: String,
-    pub months: u32,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct DeadlineOption {
+        pub option: Text,
+        pub months: u32,
+    }
 }
 
 impl Inputs {
@@ -145,110 +160,126 @@ impl Inputs {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineParams {
-    pub scoping_weeks: Param,
-    pub type1_fieldwork_weeks: Param,
-    pub type2_fieldwork_weeks: Param,
-    pub report_weeks: Param,
-    pub productive_share: Param,
-    pub max_parallel_people: Param,
-    pub default_fte: Param,
-    pub unanswered_effort_share: Param,
-    /// The share of the listed effort a company actually spends: templates, one fix
-    /// closing several gaps. Calibrated so a company starting from nothing lands in
-    /// the public 4 to 9 months to audit-ready.
-    pub effort_calibration: Param,
-    /// Compliance capacity a company of a given size typically has, when not answered.
-    pub capacity_by_headcount: Vec<CapacityBand>,
-    pub platform_effort_factor: Param,
-    /// Remediation effort when an existing framework programme already runs.
-    pub framework_effort_factor: Param,
-    /// Capacity a readiness consultant adds to remediation.
-    pub outside_help_fte: Param,
-    pub bridge_letter_gap_months: Param,
-    /// Months a SOC 1 period should overlap customers' financial year.
-    pub soc1_min_overlap_months: f64,
-    pub auditor_booking_weeks: Param,
-    /// Months (1 to 12) when fieldwork waits longer for the auditor.
-    pub busy_season_months: Vec<u8>,
-    pub busy_season_delay_weeks: Param,
-    pub pen_test_booking_weeks: Param,
-    pub pen_test_weeks: Param,
-    pub pen_test_retest_weeks: Param,
-    /// Recurring controls for the control calendar.
-    pub recurring: Vec<RecurringControl>,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct TimelineParams {
+        pub scoping_weeks: Param,
+        pub type1_fieldwork_weeks: Param,
+        pub type2_fieldwork_weeks: Param,
+        pub report_weeks: Param,
+        pub productive_share: Param,
+        pub max_parallel_people: Param,
+        pub default_fte: Param,
+        pub unanswered_effort_share: Param,
+        /// The share of the listed effort a company actually spends: templates, one fix
+        /// closing several gaps. Calibrated so a company starting from nothing lands in
+        /// the public 4 to 9 months to audit-ready.
+        pub effort_calibration: Param,
+        /// Compliance capacity a company of a given size typically has, when not answered.
+        pub capacity_by_headcount: List<CapacityBand>,
+        pub platform_effort_factor: Param,
+        /// Remediation effort when an existing framework programme already runs.
+        pub framework_effort_factor: Param,
+        /// Capacity a readiness consultant adds to remediation.
+        pub outside_help_fte: Param,
+        pub bridge_letter_gap_months: Param,
+        /// Months a SOC 1 period should overlap customers' financial year.
+        pub soc1_min_overlap_months: f64,
+        pub auditor_booking_weeks: Param,
+        /// Months (1 to 12) when fieldwork waits longer for the auditor.
+        pub busy_season_months: List<u8>,
+        pub busy_season_delay_weeks: Param,
+        pub pen_test_booking_weeks: Param,
+        pub pen_test_weeks: Param,
+        pub pen_test_retest_weeks: Param,
+        /// Recurring controls for the control calendar.
+        pub recurring: List<RecurringControl>,
+    }
 }
 
-/// A control that runs on a schedule, and how often.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RecurringControl {
-    pub label: String,
-    /// 1, 3, 6 or 12.
-    pub every_months: u32,
+static_data! {
+    /// A control that runs on a schedule, and how often.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RecurringControl {
+        pub label: Text,
+        /// 1, 3, 6 or 12.
+        pub every_months: u32,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CostParams {
-    pub tiers: Vec<TierParams>,
-    pub categories: Vec<CategoryFee>,
-    pub complexity: ComplexityParams,
-    pub reports: ReportParams,
-    pub internal: InternalParams,
-    pub auditor: AuditorParams,
-    pub optional: OptionalParams,
-    /// Tools and services the advice asks for, counted when their questions are gaps.
-    #[serde(default)]
-    pub purchases: Vec<Purchase>,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct CostParams {
+        pub tiers: List<TierParams>,
+        pub categories: List<CategoryFee>,
+        pub complexity: ComplexityParams,
+        pub reports: ReportParams,
+        pub internal: InternalParams,
+        pub auditor: AuditorParams,
+        pub optional: OptionalParams,
+        /// Tools and services the advice asks for, counted when their questions are gaps.
+        #[serde(default)]
+        pub purchases: List<Purchase>,
+    }
 }
 
-/// Something a company pays for to close a gap (a tool, a check, a legal review).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Purchase {
-    pub id: String,
-    /// Any of these questions being a gap brings the purchase in.
-    pub when_gap: Vec<String>,
-    pub per: Per,
-    /// Paid again every year (a subscription), or once.
-    pub recurring: bool,
-    pub price: Param,
+static_data! {
+    /// Something a company pays for to close a gap (a tool, a check, a legal review).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Purchase {
+        pub id: Text,
+        /// Any of these questions being a gap brings the purchase in.
+        pub when_gap: List<Text>,
+        pub per: Per,
+        /// Paid again every year (a subscription), or once.
+        pub recurring: bool,
+        pub price: Param,
+    }
 }
 
-/// What a purchase's price is counted per.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Per {
-    Person,
-    Company,
+static_data! {
+    /// What a purchase's price is counted per.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Per {
+        Person,
+        Company,
+    }
 }
 
-/// What turns the fee into the auditor's hours.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuditorParams {
-    pub blended_rate: Param,
+static_data! {
+    /// What turns the fee into the auditor's hours.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AuditorParams {
+        pub blended_rate: Param,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TierParams {
-    pub id: String,
-    pub label: String,
-    pub type1: Param,
-    pub type2: Param,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct TierParams {
+        pub id: Text,
+        pub label: Text,
+        pub type1: Param,
+        pub type2: Param,
+    }
 }
 
-/// The added audit fee when a category is in scope.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CategoryFee {
-    pub category: String,
-    /// Share of the base fee the category adds.
-    pub share: Param,
+static_data! {
+    /// The added audit fee when a category is in scope.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct CategoryFee {
+        pub category: Text,
+        /// Share of the base fee the category adds.
+        pub share: Param,
+    }
 }
 
 impl CostParams {
@@ -263,60 +294,70 @@ impl CostParams {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ComplexityParams {
-    pub included_systems: f64,
-    pub per_extra_system: Param,
-    pub included_locations: f64,
-    pub per_extra_location: Param,
-    pub per_subservice_carve_out: Param,
-    pub per_subservice_inclusive: Param,
-    pub per_window_month_over_3: Param,
-    pub headcount_bands: Vec<HeadcountBand>,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ComplexityParams {
+        pub included_systems: f64,
+        pub per_extra_system: Param,
+        pub included_locations: f64,
+        pub per_extra_location: Param,
+        pub per_subservice_carve_out: Param,
+        pub per_subservice_inclusive: Param,
+        pub per_window_month_over_3: Param,
+        pub headcount_bands: List<HeadcountBand>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HeadcountBand {
-    pub up_to: f64,
-    pub add: Param,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct HeadcountBand {
+        pub up_to: f64,
+        pub add: Param,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReportParams {
-    /// A SOC 1 examined alongside a SOC 2, over the same period.
-    pub soc1: Param,
-    pub soc3: Param,
-    pub soc2plus: Param,
-    /// SOC 1 control objectives the fee covers before each further one adds to it.
-    pub soc1_included_objectives: f64,
-    pub soc1_per_extra_objective: Param,
-    /// Internal hours for each SOC 1 objective: narratives, walkthroughs, samples.
-    pub soc1_hours_per_objective: Param,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ReportParams {
+        /// A SOC 1 examined alongside a SOC 2, over the same period.
+        pub soc1: Param,
+        pub soc3: Param,
+        pub soc2plus: Param,
+        /// SOC 1 control objectives the fee covers before each further one adds to it.
+        pub soc1_included_objectives: f64,
+        pub soc1_per_extra_objective: Param,
+        /// Internal hours for each SOC 1 objective: narratives, walkthroughs, samples.
+        pub soc1_hours_per_objective: Param,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InternalParams {
-    pub hours_per_person_day: f64,
-    pub audit_support_hours_type1: Param,
-    pub audit_support_hours_type2: Param,
-    pub per_extra_category_hours: Param,
-    pub hourly_rate: Param,
-    /// People running the controls all year after the first report.
-    pub operating_fte: Param,
-    pub renewal_support_share: Param,
-    pub hours_per_year: f64,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct InternalParams {
+        pub hours_per_person_day: f64,
+        pub audit_support_hours_type1: Param,
+        pub audit_support_hours_type2: Param,
+        pub per_extra_category_hours: Param,
+        pub hourly_rate: Param,
+        /// People running the controls all year after the first report.
+        pub operating_fte: Param,
+        pub renewal_support_share: Param,
+        pub hours_per_year: f64,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OptionalParams {
-    pub pen_test: Param,
-    pub consultant: Param,
-    pub tooling: Param,
+static_data! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct OptionalParams {
+        pub pen_test: Param,
+        pub consultant: Param,
+        pub tooling: Param,
+    }
 }
 
 /// Optional line items are always editable, sourced or not.

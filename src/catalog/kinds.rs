@@ -1,72 +1,83 @@
 //! The closed sets the decision is made of. The catalog names them in its rules and
 //! every module matches on these enums, so a new kind cannot be half handled.
 
+use super::static_data::static_data;
 use serde::{Deserialize, Serialize};
 
-/// A report the examination produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Report {
-    /// Controls relevant to customers' financial reporting (control objectives).
-    Soc1,
-    /// The Trust Services Criteria.
-    Soc2,
+static_data! {
+    /// A report the examination produces.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Report {
+        /// Controls relevant to customers' financial reporting (control objectives).
+        Soc1,
+        /// The Trust Services Criteria.
+        Soc2,
+    }
 }
 
-/// A report that only extends a SOC 2 examination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AddOn {
-    /// A short public report from the same examination.
-    Soc3,
-    /// Criteria of other frameworks added to the same examination.
-    #[serde(rename = "soc2plus")]
-    Soc2Plus,
+static_data! {
+    /// A report that only extends a SOC 2 examination.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum AddOn {
+        /// A short public report from the same examination.
+        Soc3,
+        /// Criteria of other frameworks added to the same examination.
+        #[serde(rename = "soc2plus")]
+        Soc2Plus,
+    }
 }
 
-/// Design on one date (Type I) or design and operation over a period (Type II).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportType {
-    /// Controls as designed on one date.
-    Type1,
-    /// Controls designed and operating over an observation window.
-    #[default]
-    Type2,
+static_data! {
+    /// Design on one date (Type I) or design and operation over a period (Type II).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReportType {
+        /// Controls as designed on one date.
+        Type1,
+        /// Controls designed and operating over an observation window.
+        #[default]
+        Type2,
+    }
 }
 
-/// How firmly a report or category follows from the answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The answers call for it.
-    #[default]
-    Recommended,
-    /// The answers point to it, but someone else decides (customers' auditors, the user).
-    ToConfirm,
-    /// Nothing calls for it yet; it is the usual first step when customers start asking.
-    NotYet,
+static_data! {
+    /// How firmly a report or category follows from the answers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// The answers call for it.
+        #[default]
+        Recommended,
+        /// The answers point to it, but someone else decides (customers' auditors, the user).
+        ToConfirm,
+        /// Nothing calls for it yet; it is the usual first step when customers start asking.
+        NotYet,
+    }
 }
 
-/// A change to the plan the page proposes when the deadline is missed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Alternative {
-    /// A Type I as soon as the controls are designed, the Type II after.
-    Type1First,
-    /// Only the Security category for the first report.
-    SecurityOnly,
-    /// Twice the compliance capacity on remediation.
-    DoubleCapacity,
-    /// An outside consultant adding capacity to remediation.
-    OutsideHelp,
-    /// Every change above that is allowed, at once.
-    AllTogether,
+static_data! {
+    /// A change to the plan the page proposes when the deadline is missed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Alternative {
+        /// A Type I as soon as the controls are designed, the Type II after.
+        Type1First,
+        /// Only the Security category for the first report.
+        SecurityOnly,
+        /// Twice the compliance capacity on remediation.
+        DoubleCapacity,
+        /// An outside consultant adding capacity to remediation.
+        OutsideHelp,
+        /// Every change above that is allowed, at once.
+        AllTogether,
+    }
 }
 
 impl Report {
@@ -144,19 +155,21 @@ impl Alternative {
     }
 }
 
-/// How often a control runs: it sets how many instances a Type II auditor samples.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Frequency {
-    /// Enforced by a system all the time (a setting, a pipeline gate): tested by inspecting it.
-    Continuous,
-    Daily,
-    Weekly,
-    Monthly,
-    Quarterly,
-    SemiAnnual,
-    Annual,
-    /// Each time something happens: a hire, a change, an access request, an incident.
-    PerEvent,
+static_data! {
+    /// How often a control runs: it sets how many instances a Type II auditor samples.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Frequency {
+        /// Enforced by a system all the time (a setting, a pipeline gate): tested by inspecting it.
+        Continuous,
+        Daily,
+        Weekly,
+        Monthly,
+        Quarterly,
+        SemiAnnual,
+        Annual,
+        /// Each time something happens: a hire, a change, an access request, an incident.
+        PerEvent,
+    }
 }

@@ -1,7 +1,7 @@
 //! Structural checks on a catalog, each error naming file, ID and reason.
 
 use super::kinds::{Report, Status};
-use super::{Catalog, CatalogError, Condition, Effect, Fact, Question, QuestionKind, Rule};
+use super::{Catalog, CatalogError, Condition, Effect, Fact, Question, QuestionKind, Rule, Text};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How many questions must cover each criterion.
@@ -179,7 +179,7 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
     }
 
     // IDs: unique across everything, never a retired one.
-    let retired: HashSet<&str> = m.retired_ids.iter().map(String::as_str).collect();
+    let retired: HashSet<&str> = m.retired_ids.iter().map(Text::as_str).collect();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let mut known: HashMap<&str, &Question> = HashMap::new();
     let mut coverage: BTreeMap<&str, usize> = criteria.iter().map(|id| (*id, 0)).collect();
@@ -376,7 +376,7 @@ pub fn near_duplicates(c: &Catalog) -> Vec<CatalogError> {
                     let (shared, contained) = similarity(earlier_words, words);
                     errors.push(CatalogError {
                         file: (*file).to_owned(),
-                        location: q.id.clone(),
+                        location: q.id.to_string(),
                         reason: format!(
                             "text nearly the same as `{}` ({:.0} % of words shared, {:.0} % of the shorter one): ask it once and list every criterion it covers",
                             earlier.id,
@@ -433,8 +433,8 @@ pub fn unused_scope_questions(c: &Catalog) -> Vec<CatalogError> {
             _ => continue,
         };
         errors.push(CatalogError {
-            file: scope.file.clone(),
-            location: q.id.clone(),
+            file: scope.file.to_string(),
+            location: q.id.to_string(),
             reason: reason.into(),
         });
     }
@@ -446,7 +446,7 @@ pub fn unused_scope_questions(c: &Catalog) -> Vec<CatalogError> {
             .any(|q| q.id == *id)
         {
             errors.push(CatalogError {
-                file: scope.file.clone(),
+                file: scope.file.to_string(),
                 location: (*id).to_owned(),
                 reason: "listed as a record-only scope question but not in the scope questionnaire"
                     .into(),
@@ -536,7 +536,7 @@ fn facts_read<'c>(cond: &'c Condition, out: &mut Vec<Option<&'c Fact>>) {
     match cond {
         Condition::Answer { .. } | Condition::AtLeast { .. } => {}
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| facts_read(c, out)),
-        Condition::Not(c) => facts_read(c, out),
+        Condition::Not(cs) => cs.iter().for_each(|c| facts_read(c, out)),
         Condition::Decided(f) => out.push(Some(f)),
         Condition::ReadinessBelow(_) | Condition::DeadlineWithin(_) => out.push(None),
     }
@@ -587,7 +587,7 @@ pub(super) fn check_condition(
                 check_condition(c, known, err);
             }
         }
-        Condition::Not(c) => check_condition(c, known, err),
+        Condition::Not(cs) => cs.iter().for_each(|c| check_condition(c, known, err)),
         Condition::Decided(_) => {}
         Condition::ReadinessBelow(v) => {
             if !(0.0..=100.0).contains(v) {

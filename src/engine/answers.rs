@@ -1,5 +1,6 @@
 //! The user's answers and notes, keyed by stable question IDs.
 
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -19,10 +20,11 @@ pub enum AnswerValue {
 
 impl AnswerValue {
     /// True when the answer is, or (for multi-choice) includes, one of `options`.
-    pub fn is_one_of(&self, options: &[String]) -> bool {
+    pub fn is_one_of(&self, options: &[Text]) -> bool {
+        let listed = |v: &String| options.iter().any(|o| o == v);
         match self {
-            AnswerValue::One(v) => options.contains(v),
-            AnswerValue::Many(vs) => vs.iter().any(|v| options.contains(v)),
+            AnswerValue::One(v) => listed(v),
+            AnswerValue::Many(vs) => vs.iter().any(listed),
             AnswerValue::Number(_) => false,
         }
     }

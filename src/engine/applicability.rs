@@ -7,15 +7,15 @@ use super::answers::AnswerValue;
 use super::conditions::{cite, holds_with, Cited, Effective, Facts};
 use super::deadline::Deadline;
 use crate::catalog::kinds::{AddOn, Alternative, Report, ReportType, Status};
-use crate::catalog::{Catalog, Effect, Fact};
+use crate::catalog::{Catalog, Effect, Fact, Text};
 use serde::{Deserialize, Serialize};
 
 /// One rule that fired, and the answers it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reason {
-    pub rule: String,
-    pub because: String,
+    pub rule: Text,
+    pub because: Text,
     /// Only the answers (and only the options of them) that made the rule hold.
     pub answers: Vec<Cited>,
 }
@@ -42,13 +42,13 @@ pub struct Decision {
     pub window_months: u32,
     pub window_reasons: Vec<Reason>,
     /// Categories the answers point to; those to confirm are not put in scope by themselves.
-    pub recommended_categories: Vec<Recommendation<String>>,
+    pub recommended_categories: Vec<Recommendation<Text>>,
     /// Trust Services categories in scope: the user's choice if made, else the
     /// recommendation; empty when no SOC 2 is in view.
-    pub categories_in_scope: Vec<String>,
+    pub categories_in_scope: Vec<Text>,
     pub categories_chosen_by_user: bool,
     /// Questionnaires whose controls are assessed: SOC 1 objectives, then the categories in scope.
-    pub assessed: Vec<String>,
+    pub assessed: Vec<Text>,
     /// Why bridge letters will be needed (empty when they will not).
     pub bridge_letter: Vec<Reason>,
     /// What the user must know whatever the report (PCI DSS, ISO 27001, ...).
@@ -208,36 +208,36 @@ pub fn decide(
         add_ons.clear();
     }
     // Keep the catalog's category order, Security first.
-    let tsc: Vec<&str> = catalog
+    let tsc: Vec<&Text> = catalog
         .manifest
         .categories
         .iter()
         .filter(|c| c.report == Report::Soc2)
-        .map(|c| c.id.as_str())
+        .map(|c| &c.id)
         .collect();
-    categories.sort_by_key(|r| tsc.iter().position(|c| *c == r.id));
+    categories.sort_by_key(|r| tsc.iter().position(|c| **c == r.id));
     let chosen = answers.get(CATEGORY_CHOICE).and_then(|a| match a {
         AnswerValue::Many(v) if !v.is_empty() => Some(v),
         _ => None,
     });
-    let categories_in_scope: Vec<String> = match (soc2, chosen) {
+    let categories_in_scope: Vec<Text> = match (soc2, chosen) {
         (false, _) => Vec::new(),
         (true, Some(v)) => tsc
             .iter()
             .filter(|c| {
-                **c == SECURITY
-                    || (!v.iter().any(|x| x == SECURITY_ONLY) && v.iter().any(|x| x == *c))
+                ***c == SECURITY
+                    || (!v.iter().any(|x| x == SECURITY_ONLY) && v.iter().any(|x| x == **c))
             })
-            .map(|c| (*c).to_owned())
+            .map(|c| (*c).clone())
             .collect(),
         (true, None) => {
-            let mut ids: Vec<String> = categories
+            let mut ids: Vec<Text> = categories
                 .iter()
                 .filter(|r| r.status == Status::Recommended)
                 .map(|r| r.id.clone())
                 .collect();
             if !ids.iter().any(|c| c == SECURITY) {
-                ids.insert(0, SECURITY.to_owned());
+                ids.insert(0, Text::from_static(SECURITY));
             }
             ids
         }

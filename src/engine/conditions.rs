@@ -2,7 +2,7 @@
 
 use super::answers::AnswerValue;
 use super::deadline::Deadline;
-use crate::catalog::{Condition, Fact};
+use crate::catalog::{Condition, Fact, Text};
 use serde::{Deserialize, Serialize};
 
 /// Answers that count: those of visible questions only, in walk order.
@@ -73,7 +73,7 @@ pub fn holds_with(cond: &Condition, answers: &Effective, facts: &dyn Facts) -> b
             .is_some_and(|n| n >= *value),
         Condition::All(cs) => cs.iter().all(|c| holds_with(c, answers, facts)),
         Condition::Any(cs) => cs.iter().any(|c| holds_with(c, answers, facts)),
-        Condition::Not(c) => !holds_with(c, answers, facts),
+        Condition::Not(c) => !c.iter().all(|c| holds_with(c, answers, facts)),
         Condition::Decided(f) => facts.decided(f),
         Condition::ReadinessBelow(v) => facts.readiness().is_some_and(|r| r < *v),
         // A small tolerance: "within 3 months" as an option is exactly 3.
@@ -85,7 +85,7 @@ pub fn holds_with(cond: &Condition, answers: &Effective, facts: &dyn Facts) -> b
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cited {
-    pub question: String,
+    pub question: Text,
     /// Option IDs (or the number) that made the rule hold.
     pub values: Vec<String>,
 }
@@ -94,11 +94,11 @@ pub struct Cited {
 /// leaf, only the branches of `any` that hold, and under `not` the single choice
 /// that was given instead (an absent option of a multi-choice is not evidence).
 pub fn cite(cond: &Condition, answers: &Effective, facts: &dyn Facts, out: &mut Vec<Cited>) {
-    let mut push = |question: &str, values: Vec<String>| {
+    let mut push = |question: &Text, values: Vec<String>| {
         if values.is_empty() {
             return;
         }
-        match out.iter_mut().find(|c| c.question == question) {
+        match out.iter_mut().find(|c| c.question == *question) {
             Some(c) => {
                 for v in values {
                     if !c.values.contains(&v) {
@@ -107,17 +107,22 @@ pub fn cite(cond: &Condition, answers: &Effective, facts: &dyn Facts, out: &mut 
                 }
             }
             None => out.push(Cited {
-                question: question.to_owned(),
+                question: question.clone(),
                 values,
             }),
         }
     };
     match cond {
         Condition::Answer { question, one_of } => match answers.get(question) {
-            Some(AnswerValue::One(v)) if one_of.contains(v) => push(question, vec![v.clone()]),
+            Some(AnswerValue::One(v)) if one_of.iter().any(|o| o == v) => {
+                push(question, vec![v.clone()])
+            }
             Some(AnswerValue::Many(vs)) => push(
                 question,
-                vs.iter().filter(|v| one_of.contains(v)).cloned().collect(),
+                vs.iter()
+                    .filter(|v| one_of.iter().any(|o| o == *v))
+                    .cloned()
+                    .collect(),
             ),
             _ => {}
         },
@@ -132,7 +137,7 @@ pub fn cite(cond: &Condition, answers: &Effective, facts: &dyn Facts, out: &mut 
             }
         }
         Condition::Not(inner) => {
-            if let Condition::Answer { question, .. } = inner.as_ref() {
+            if let [Condition::Answer { question, .. }] = &inner[..] {
                 if let Some(AnswerValue::One(v)) = answers.get(question) {
                     push(question, vec![v.clone()]);
                 }
@@ -156,7 +161,7 @@ pub fn questions_read<'c>(cond: &'c Condition, out: &mut Vec<&'c str>) {
             }
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| questions_read(c, out)),
-        Condition::Not(c) => questions_read(c, out),
+        Condition::Not(cs) => cs.iter().for_each(|c| questions_read(c, out)),
         Condition::Decided(_) | Condition::ReadinessBelow(_) | Condition::DeadlineWithin(_) => {}
     }
 }

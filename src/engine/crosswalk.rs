@@ -4,32 +4,33 @@
 use super::gaps::Gap;
 use super::scoring::Scores;
 use crate::catalog::Catalog;
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 
 /// One criterion's hints and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CrosswalkEntry {
-    pub criterion: String,
+    pub criterion: Text,
     /// The score for the report type in view, once anything is answered.
     pub score: Option<f64>,
     /// The open gaps on this criterion, most severe first.
-    pub gaps: Vec<String>,
+    pub gaps: Vec<Text>,
     /// Annex A controls: number and our own label.
     pub iso: Vec<Hint>,
     /// Management-system clauses: number and our own label.
     pub clauses: Vec<Hint>,
     /// CSF 2.0 categories: ID and name.
     pub csf: Vec<Hint>,
-    pub note: String,
+    pub note: Text,
 }
 
 /// A framework reference with the words that make it readable without the standard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Hint {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
 }
 
 /// One entry per assessed SOC 2 criterion, in catalog order.
@@ -57,11 +58,11 @@ pub fn entries(catalog: &Catalog, scores: &Scores, gaps: &[Gap]) -> Vec<Crosswal
         .collect()
 }
 
-fn hints<'c>(ids: &[String], label: impl Fn(&str) -> Option<&'c str>) -> Vec<Hint> {
+fn hints<'c>(ids: &[Text], label: impl Fn(&str) -> Option<&'c Text>) -> Vec<Hint> {
     ids.iter()
         .map(|id| Hint {
             id: id.clone(),
-            label: label(id).unwrap_or_default().to_owned(),
+            label: label(id).cloned().unwrap_or_default(),
         })
         .collect()
 }

@@ -3,14 +3,15 @@
 
 use super::scoring::Item;
 use crate::catalog::Catalog;
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cuec {
     /// The control objective it supports.
-    pub objective: String,
-    pub text: String,
+    pub objective: Text,
+    pub text: Text,
 }
 
 /// One entry per SOC 1 objective in view that depends on customers, in catalog order.

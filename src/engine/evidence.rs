@@ -6,22 +6,23 @@ use super::scoring::{Item, State};
 use crate::catalog::auditor::SampleRule;
 use crate::catalog::kinds::{Frequency, Report};
 use crate::catalog::Catalog;
+use crate::catalog::{List, Text};
 use serde::{Deserialize, Serialize};
 
 /// One control and what the auditor will ask to see for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EvidenceRequest {
-    pub question: String,
+    pub question: Text,
     pub report: Report,
     /// The criteria (SOC 2) or objective (SOC 1) it serves.
-    pub criteria: Vec<String>,
+    pub criteria: List<Text>,
     /// The control, in the question's words.
-    pub control: String,
-    pub evidence: String,
-    pub owner: String,
+    pub control: Text,
+    pub evidence: Text,
+    pub owner: Text,
     pub frequency: Frequency,
-    pub frequency_label: String,
+    pub frequency_label: Text,
     /// For a Type II only: a Type I inspects one instance of each control.
     pub sample: Option<Sample>,
     pub status: EvidenceStatus,
@@ -36,7 +37,7 @@ pub struct Sample {
     /// In words, for example "2 to 5" or "about 10 % of them, 3 to 30".
     pub text: String,
     /// Where the typical size comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Our own judgment, not a published figure.
     pub assumption: bool,
 }

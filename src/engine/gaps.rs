@@ -2,19 +2,20 @@
 
 use super::scoring::{Item, State};
 use crate::catalog::ScaleOption;
+use crate::catalog::{List, Text};
 use serde::{Deserialize, Serialize};
 
 /// One control that is not yet where the recommended report needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Gap {
-    pub question: String,
-    pub category: String,
-    pub criteria: Vec<String>,
+    pub question: Text,
+    pub category: Text,
+    pub criteria: List<Text>,
     pub key: bool,
     pub weight: u8,
     /// The scale option the user chose.
-    pub answer: String,
+    pub answer: Text,
     /// Points short of 100 for the recommended report type.
     pub shortfall: f64,
     /// Ranking figure: weight x (2 for key controls) x shortfall / 100.
@@ -55,7 +56,7 @@ pub fn rank(items: &[Item], type1: bool) -> Vec<Gap> {
             let q = it.question;
             Gap {
                 question: q.id.clone(),
-                category: it.questionnaire.to_owned(),
+                category: it.questionnaire.clone(),
                 criteria: q.criteria.clone(),
                 key: q.key,
                 weight: q.weight,

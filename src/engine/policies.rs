@@ -3,6 +3,7 @@
 
 use super::scoring::{Item, State};
 use crate::catalog::Catalog;
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 
 /// How far a policy is, from the answers to its questions.
@@ -35,17 +36,17 @@ impl PolicyStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PolicyItem {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub status: PolicyStatus,
     /// The questions it supports that are asked in this assessment.
-    pub questions: Vec<String>,
+    pub questions: Vec<Text>,
 }
 
 /// The checklist for what is assessed: empty without a SOC 2 in view. A control
 /// counts as in place when its design is complete (implemented or evidenced);
 /// "not applicable" answers are left out.
-pub fn checklist(catalog: &Catalog, items: &[Item], in_scope: &[String]) -> Vec<PolicyItem> {
+pub fn checklist(catalog: &Catalog, items: &[Item], in_scope: &[Text]) -> Vec<PolicyItem> {
     if in_scope.is_empty() {
         return Vec::new();
     }

@@ -7,7 +7,7 @@ use super::conditions::{holds, Effective};
 use super::cuecs::Cuec;
 use crate::catalog::auditor::SubserviceDraft;
 use crate::catalog::kinds::Report;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Text};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -203,10 +203,10 @@ pub fn draft(catalog: &Catalog, eff: &Effective, soc2: bool, soc1_cuecs: &[Cuec]
             .iter()
             .filter(|d| d.when.as_ref().is_none_or(|c| holds(c, eff)))
             .map(|d| CustomerControl {
-                id: d.id.clone(),
-                text: d.text.clone(),
+                id: d.id.to_string(),
+                text: d.text.to_string(),
                 report: Report::Soc2,
-                criteria: d.criteria.clone(),
+                criteria: d.criteria.iter().map(Text::to_string).collect(),
             })
             .collect()
     } else {
@@ -214,9 +214,9 @@ pub fn draft(catalog: &Catalog, eff: &Effective, soc2: bool, soc1_cuecs: &[Cuec]
     };
     customer_controls.extend(soc1_cuecs.iter().map(|c| CustomerControl {
         id: format!("soc1.{}", c.objective),
-        text: c.text.clone(),
+        text: c.text.to_string(),
         report: Report::Soc1,
-        criteria: vec![c.objective.clone()],
+        criteria: vec![c.objective.to_string()],
     }));
     Drafts {
         subservices,
@@ -227,11 +227,11 @@ pub fn draft(catalog: &Catalog, eff: &Effective, soc2: bool, soc1_cuecs: &[Cuec]
 fn row(d: &SubserviceDraft, id: &str, method: Method) -> Subservice {
     Subservice {
         id: id.to_owned(),
-        name: d.name.clone(),
-        service: d.service.clone(),
+        name: d.name.to_string(),
+        service: d.service.to_string(),
         method,
         inclusive_agreed: false,
-        relied_on: d.relied_on.clone(),
+        relied_on: d.relied_on.iter().map(Text::to_string).collect(),
         report: ProviderReport::NotKnown,
         period_end: String::new(),
         opinion: Opinion::NotKnown,

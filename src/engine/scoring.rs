@@ -7,6 +7,7 @@
 use super::answers::AnswerValue;
 use super::visibility::{Shown, Visibility};
 use crate::catalog::kinds::Report;
+use crate::catalog::Text;
 use crate::catalog::{Catalog, Group, Question, Questionnaire, ScaleOption};
 use serde::{Deserialize, Serialize};
 
@@ -29,15 +30,15 @@ pub enum Level {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Score {
     pub level: Level,
-    pub id: String,
+    pub id: Text,
     pub design: Option<f64>,
     pub operating: Option<f64>,
     /// The score that matters for the recommended report type.
     pub target: Option<f64>,
     /// Band of `target`, after any key-control cap; none until enough is answered.
-    pub band: Option<String>,
+    pub band: Option<Text>,
     /// Key controls with an open gap that capped the band.
-    pub key_gaps: Vec<String>,
+    pub key_gaps: Vec<Text>,
     /// Visible control questions counted here.
     pub applicable: usize,
     /// Of those, answered (including not applicable).
@@ -51,8 +52,8 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Contribution {
-    pub question: String,
-    pub answer: String,
+    pub question: Text,
+    pub answer: Text,
     pub weight: u8,
     pub design_delta: f64,
     pub operating_delta: f64,
@@ -61,7 +62,7 @@ pub struct Contribution {
 /// One visible control question with its answer resolved against the scale.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
-    pub questionnaire: &'a str,
+    pub questionnaire: &'a Text,
     pub report: Report,
     pub question: &'a Question,
     /// The criteria the question cites, with their groups, looked up once. Their
@@ -197,7 +198,7 @@ struct Tally {
     items: usize,
     answered: usize,
     not_applicable: usize,
-    key_gaps: Vec<String>,
+    key_gaps: Vec<Text>,
     /// The position of the item counted last, so an item is counted once.
     last: Option<usize>,
 }
@@ -241,7 +242,7 @@ impl Tally {
         self.answered as f64 >= catalog.manifest.band_min_answered_share * self.items as f64
     }
 
-    fn score(self, catalog: &Catalog, level: Level, id: &str, type1: bool) -> Score {
+    fn score(self, catalog: &Catalog, level: Level, id: &Text, type1: bool) -> Score {
         let w = self.weight;
         let design = (w > 0.0).then(|| round1(self.design / w));
         let operating = (w > 0.0).then(|| round1(self.operating / w));
@@ -257,7 +258,7 @@ impl Tally {
         let (n, answered) = (self.items, self.answered);
         Score {
             level,
-            id: id.to_owned(),
+            id: id.clone(),
             design,
             operating,
             target,
@@ -276,7 +277,7 @@ impl Tally {
 }
 
 /// Scores one set of items.
-pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: bool) -> Score {
+pub fn score(catalog: &Catalog, level: Level, id: &Text, items: &[&Item], type1: bool) -> Score {
     let mut t = Tally::default();
     for it in items {
         t.add(it, type1, catalog.manifest.key_gap_below);
@@ -285,14 +286,14 @@ pub fn score(catalog: &Catalog, level: Level, id: &str, items: &[&Item], type1: 
 }
 
 /// The lower of a band and the key-gap cap band (bands run from best to worst).
-fn capped(catalog: &Catalog, band: &str) -> String {
+fn capped(catalog: &Catalog, band: &Text) -> Text {
     let bands = &catalog.manifest.bands;
     let pos = |id: &str| bands.iter().position(|b| b.id == id).unwrap_or(0);
     let cap = &catalog.manifest.key_gap_cap_band;
     if pos(band) < pos(cap) {
         cap.clone()
     } else {
-        band.to_owned()
+        band.clone()
     }
 }
 
@@ -398,8 +399,8 @@ pub fn members<'i, 'a>(items: &'i [Item<'a>], level: Level, id: &str) -> Vec<&'i
 }
 
 /// Scores at every level, for the categories in scope.
-pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1: bool) -> Scores {
-    let one = |level, id: &str| score(catalog, level, id, &members(items, level, id), type1);
+pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[Text], type1: bool) -> Scores {
+    let one = |level, id: &Text| score(catalog, level, id, &members(items, level, id), type1);
     let m = &catalog.manifest;
     // Groups and criteria are many: count the items into all of them in one pass
     // (the same membership as `members`), by their positions in the manifest.
@@ -421,9 +422,12 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[String], type1:
         .filter(|r| items.iter().any(|it| it.report == *r))
         .collect();
     Scores {
-        overall: one(Level::Overall, "overall"),
+        overall: one(Level::Overall, &Text::from_static("overall")),
         reports: if reports.len() > 1 {
-            reports.iter().map(|r| one(Level::Report, r.id())).collect()
+            reports
+                .iter()
+                .map(|r| one(Level::Report, &Text::from_static(r.id())))
+                .collect()
         } else {
             Vec::new()
         },

@@ -2,7 +2,7 @@
 
 use super::answers::{AnswerValue, Answers};
 use super::conditions::{holds, Effective};
-use crate::catalog::{Catalog, Question, Questionnaire};
+use crate::catalog::{Catalog, Question, Questionnaire, Text};
 use serde::{Deserialize, Serialize};
 /// The visible parts of the catalog for the current answers.
 /// Sections and questions are sorted ID lists (binary search), which costs less
@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Visibility {
-    pub questionnaires: Vec<String>,
-    pub sections: Vec<String>,
-    pub questions: Vec<String>,
+    pub questionnaires: Vec<Text>,
+    pub sections: Vec<Text>,
+    pub questions: Vec<Text>,
 }
 
 impl Visibility {
@@ -90,7 +90,7 @@ pub struct Count {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Progress {
-    pub questionnaires: Vec<(String, Count)>,
+    pub questionnaires: Vec<(Text, Count)>,
     pub overall: Count,
     /// Answers kept in the draft for questions that are now hidden.
     pub hidden_answers: usize,

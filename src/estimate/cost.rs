@@ -2,6 +2,7 @@
 
 use super::range::{number, total, Driver, Range};
 use crate::catalog::estimation::{EstimationParams, Param, Per};
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 
 /// What drives the audit fee, read from the scope answers and the decision.
@@ -12,7 +13,7 @@ pub struct Profile {
     pub type1: bool,
     pub window_months: u32,
     /// Categories in scope other than Security.
-    pub extra_categories: Vec<String>,
+    pub extra_categories: Vec<Text>,
     pub systems: f64,
     pub locations: f64,
     pub subservice_count: f64,
@@ -26,7 +27,7 @@ pub struct Profile {
     pub soc3: bool,
     pub soc2plus: bool,
     /// Purchases (by ID) whose questions are gaps.
-    pub purchases: Vec<String>,
+    pub purchases: Vec<Text>,
 }
 
 /// Which optional line items the user switched on.
@@ -41,7 +42,7 @@ pub struct Optional {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cost {
-    pub currency: String,
+    pub currency: Text,
     pub audit_fee: Range,
     pub audit_drivers: Vec<Driver>,
     pub internal_hours: Range,
@@ -78,7 +79,7 @@ pub struct AuditEffort {
 fn from(key: &str, p: &Param, count: f64, label: Option<String>) -> Driver {
     Driver {
         key: key.into(),
-        label: label.unwrap_or_else(|| p.label.clone()),
+        label: label.map_or_else(|| p.label.clone(), Text::from),
         amount: Range::new(p.range).scale(count),
         source: p.source.clone(),
         assumption: p.assumption,
@@ -126,7 +127,8 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
                     param.label,
                     number(param.range[0] * 100.0),
                     number(param.range[2] * 100.0)
-                ),
+                )
+                .into(),
                 amount: base_fee.times(Range::new(param.range)),
                 source: param.source.clone(),
                 assumption: param.assumption,
@@ -324,7 +326,7 @@ fn purchase_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
                         number(pr.headcount.max(1.0))
                     ),
                 ),
-                Per::Company => (1.0, b.price.label.clone()),
+                Per::Company => (1.0, b.price.label.to_string()),
             };
             from(
                 &format!("cost.purchases.{}", b.id),
@@ -375,7 +377,8 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         label: format!(
             "Type II that follows the Type I ({}-month window): audit fee and your hours",
             pr.window_months
-        ),
+        )
+        .into(),
         amount: fee + hours.times(rate),
         source: None,
         assumption: false,
@@ -441,7 +444,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
                 "Internal audit support ({} to {} % of the first audit's: narratives and walkthroughs are reused)",
                 number(i.renewal_support_share.range[0] * 100.0),
                 number(i.renewal_support_share.range[2] * 100.0)
-            ),
+            ).into(),
             amount: support,
             source: None,
             assumption: true,
@@ -452,7 +455,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
                 "{} ({} hours a year each)",
                 i.operating_fte.label,
                 number(i.hours_per_year)
-            ),
+            ).into(),
             amount: Range::new(i.operating_fte.range)
                 .scale(i.hours_per_year)
                 .times(rate),

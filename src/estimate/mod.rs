@@ -6,7 +6,7 @@ pub mod range;
 pub mod timeline;
 
 use crate::catalog::kinds::{AddOn, Alternative, Report};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Text};
 use crate::engine::applicability::{Decision, SECURITY};
 use crate::engine::conditions::Effective;
 use crate::engine::gaps::Gap;
@@ -124,7 +124,7 @@ pub fn estimate(
     let framework = eff
         .get(inp.frameworks.as_str())
         .is_some_and(|v| v.is_one_of(&inp.framework_options));
-    let in_scope: Vec<&str> = decision.assessed.iter().map(String::as_str).collect();
+    let in_scope: Vec<&str> = decision.assessed.iter().map(Text::as_str).collect();
     let tsc = &decision.categories_in_scope;
     let plan = timeline::Plan {
         type1: decision.is_type1(),

@@ -1,5 +1,6 @@
 //! Low / likely / high figures and the drivers that add up to them.
 
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 
 /// An estimate as a range; every figure the app shows is one of these.
@@ -74,10 +75,10 @@ impl std::iter::Sum for Range {
 pub struct Driver {
     /// The parameter key in `estimation.toml`, or a derived figure's name.
     pub key: String,
-    pub label: String,
+    pub label: Text,
     pub amount: Range,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// True when the figure rests on an editable assumption.
     pub assumption: bool,
 }

@@ -6,6 +6,7 @@ use super::date::{
 };
 use super::range::{Driver, Range};
 use crate::catalog::estimation::{EstimationParams, Param};
+use crate::catalog::Text;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -33,7 +34,7 @@ impl DateRange {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Phase {
     pub id: String,
-    pub label: String,
+    pub label: Text,
     pub start: DateRange,
     pub end: DateRange,
     pub weeks: Range,
@@ -134,7 +135,7 @@ pub struct Timeline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CalendarItem {
-    pub label: String,
+    pub label: Text,
     pub every_months: u32,
     /// The date each run is due by, inside the window.
     pub due: Vec<String>,
@@ -287,23 +288,19 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
     let t = &p.timeline;
     let days = person_days(plan, p);
     let mut phases = Vec::new();
-    let mut push = |id: &str,
-                    label: String,
-                    weeks: Range,
-                    drivers: Vec<Driver>,
-                    from: [Date; 3]|
-     -> [Date; 3] {
-        let end = [0, 1, 2].map(|i| add_weeks(from[i], weeks.get(i)));
-        phases.push(Phase {
-            id: id.into(),
-            label,
-            start: DateRange::from(from),
-            end: DateRange::from(end),
-            weeks,
-            drivers,
-        });
-        end
-    };
+    let mut push =
+        |id: &str, label: Text, weeks: Range, drivers: Vec<Driver>, from: [Date; 3]| -> [Date; 3] {
+            let end = [0, 1, 2].map(|i| add_weeks(from[i], weeks.get(i)));
+            phases.push(Phase {
+                id: id.into(),
+                label,
+                start: DateRange::from(from),
+                end: DateRange::from(end),
+                weeks,
+                drivers,
+            });
+            end
+        };
     let scoping = Range::new(t.scoping_weeks.range);
     let scoped = push(
         "scoping",
@@ -446,7 +443,7 @@ pub fn build(plan: &Plan, p: &EstimationParams, start: Date, bridge: bool) -> Ti
     };
     let obs_end = push(
         "observation",
-        label,
+        label.into(),
         window,
         vec![Driver {
             key: "decision.window_months".into(),

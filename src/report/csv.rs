@@ -32,15 +32,15 @@ pub fn gaps(export: &Export) -> String {
     for g in &export.gaps {
         let row = [
             g.rank.to_string(),
-            g.gap.question.clone(),
-            g.gap.category.clone(),
+            g.gap.question.to_string(),
+            g.gap.category.to_string(),
             g.gap.criteria.join(" "),
             g.gap.key.to_string(),
-            g.gap.answer.clone(),
+            g.gap.answer.to_string(),
             crate::estimate::range::number(g.gap.severity),
             crate::estimate::range::number(g.gap.remaining_days),
-            g.text.clone(),
-            g.advice.clone(),
+            g.text.to_string(),
+            g.advice.to_string(),
         ];
         push_row(&mut out, &row);
     }
@@ -53,9 +53,9 @@ pub fn calendar(export: &Export) -> String {
     for c in &export.timeline.calendar {
         for d in &c.due {
             let row = [
-                c.label.clone(),
+                c.label.to_string(),
                 c.every_months.to_string(),
-                d.clone(),
+                d.to_string(),
                 c.must_fit_short_window.to_string(),
             ];
             push_row(&mut out, &row);
@@ -69,7 +69,7 @@ pub fn policies(export: &Export) -> String {
     let mut out = String::from("policy,status,questions\r\n");
     for p in &export.policies {
         let row = [
-            p.title.clone(),
+            p.title.to_string(),
             p.status.label().to_owned(),
             p.questions.join(" "),
         ];
@@ -86,16 +86,16 @@ pub fn subservices(export: &Export) -> String {
     for e in &export.subservices {
         let s = &e.subservice;
         let row = [
-            s.name.clone(),
-            s.service.clone(),
+            s.name.to_string(),
+            s.service.to_string(),
             s.method.id().to_owned(),
             s.inclusive_agreed.to_string(),
             s.relied_on.join("; "),
             s.report.id().to_owned(),
-            s.period_end.clone(),
+            s.period_end.to_string(),
             s.opinion.id().to_owned(),
             s.bridge_letter.id().to_owned(),
-            s.next_review.clone(),
+            s.next_review.to_string(),
             e.concerns
                 .iter()
                 .map(|c| c.text.as_str())
@@ -113,7 +113,7 @@ pub fn customer_controls(export: &Export) -> String {
     for c in &export.customer_controls {
         let row = [
             c.report.id().to_owned(),
-            c.text.clone(),
+            c.text.to_string(),
             c.criteria.join(" "),
         ];
         push_row(&mut out, &row);
@@ -130,22 +130,22 @@ pub fn evidence(export: &Export) -> String {
     for e in &export.evidence_requests {
         let (sample, basis) = match &e.sample {
             Some(s) => (
-                s.text.clone(),
+                s.text.to_string(),
                 match (&s.source, s.assumption) {
-                    (Some(url), false) => url.clone(),
+                    (Some(url), false) => url.to_string(),
                     _ => "our assumption".to_owned(),
                 },
             ),
             None => ("one instance (Type I)".to_owned(), String::new()),
         };
         let row = [
-            e.question.clone(),
+            e.question.to_string(),
             e.report.id().to_owned(),
             e.criteria.join(" "),
-            e.control.clone(),
-            e.evidence.clone(),
-            e.owner.clone(),
-            e.frequency_label.clone(),
+            e.control.to_string(),
+            e.evidence.to_string(),
+            e.owner.to_string(),
+            e.frequency_label.to_string(),
             sample,
             basis,
             e.status.label().to_owned(),
@@ -168,13 +168,13 @@ pub fn crosswalk(export: &Export) -> String {
     };
     for c in &export.crosswalk {
         let row = [
-            c.criterion.clone(),
+            c.criterion.to_string(),
             c.score.map(crate::text::whole).unwrap_or_default(),
             c.gaps.join(" "),
             join(&c.iso),
             join(&c.clauses),
             join(&c.csf),
-            c.note.clone(),
+            c.note.to_string(),
         ];
         push_row(&mut out, &row);
     }

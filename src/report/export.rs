@@ -98,12 +98,12 @@ pub fn answer_text(catalog: &Catalog, question: &str, value: &AnswerValue) -> St
     };
     let label = |o: &str| {
         if q.kind == QuestionKind::Control {
-            catalog.scale_option(o).map(|s| s.label.clone())
+            catalog.scale_option(o).map(|s| s.label.to_string())
         } else {
             q.options
                 .iter()
                 .find(|x| x.id == o)
-                .map(|x| x.label.clone())
+                .map(|x| x.label.to_string())
         }
         .unwrap_or_else(|| o.to_owned())
     };
@@ -137,8 +137,8 @@ pub fn build(
         .filter(|q| readiness.visibility.question(&q.id))
         .filter_map(|q| {
             answers.get(&q.id).map(|v| ScopeAnswer {
-                question: q.id.clone(),
-                text: q.text.clone(),
+                question: q.id.to_string(),
+                text: q.text.to_string(),
                 answer: answer_text(catalog, &q.id, v),
             })
         })
@@ -151,8 +151,8 @@ pub fn build(
             let q = catalog.question(&g.question);
             ExportGap {
                 rank: i + 1,
-                text: q.map(|q| q.text.clone()).unwrap_or_default(),
-                advice: q.map(|q| q.advice.clone()).unwrap_or_default(),
+                text: q.map(|q| q.text.to_string()).unwrap_or_default(),
+                advice: q.map(|q| q.advice.to_string()).unwrap_or_default(),
                 gap: g.clone(),
             }
         })
@@ -160,9 +160,9 @@ pub fn build(
     Export {
         schema_version: SCHEMA_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
-        questionnaire_version: catalog.manifest.version.clone(),
+        questionnaire_version: catalog.manifest.version.to_string(),
         generated_at: generated_at.to_owned(),
-        disclaimer: catalog.manifest.disclaimer.clone(),
+        disclaimer: catalog.manifest.disclaimer.to_string(),
         company: answers
             .get("scope.company_name")
             .and_then(|v| v.as_str())
@@ -190,7 +190,7 @@ pub fn build(
                 .chain(&c.optional)
                 .chain(e.timeline.phases.iter().flat_map(|p| &p.drivers))
                 .filter_map(|d| d.source.as_ref())
-                .filter_map(|k| Some((k.clone(), catalog.estimation.sources.get(k)?.clone())))
+                .filter_map(|k| Some((k.to_string(), catalog.estimation.sources.get(k)?.clone())))
                 .collect()
         },
         assumptions: assumptions.clone(),

@@ -136,13 +136,17 @@ pub fn admit(catalog: &Catalog, snapshot: Snapshot) -> Result<Imported, Problem>
         .values
         .keys()
         .chain(answers.notes.keys())
-        .filter(|id| retired.contains(id) && !moved.contains(id))
+        .filter(|id| retired.iter().any(|r| r == *id) && !moved.contains(id))
         .cloned()
         .collect();
     dropped.sort();
     dropped.dedup();
-    answers.values.retain(|id, _| !retired.contains(id));
-    answers.notes.retain(|id, _| !retired.contains(id));
+    answers
+        .values
+        .retain(|id, _| !retired.iter().any(|r| r == id));
+    answers
+        .notes
+        .retain(|id, _| !retired.iter().any(|r| r == id));
     // Saved before whole numbers and bounds were checked: a fraction of a person
     // or an assumption outside its bounds is dropped and reported, not refused.
     let fractional: Vec<String> = answers
@@ -198,12 +202,12 @@ fn carry_merged(catalog: &Catalog, answers: &mut Answers) -> Vec<String> {
     };
     let mut chosen: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
     for (from, to) in &catalog.manifest.merged_into {
-        if answers.values.contains_key(to) {
+        if answers.values.contains_key(to.as_str()) {
             continue;
         }
         let Some(r) = rank(from) else { continue };
         if chosen.get(to.as_str()).is_none_or(|(_, best)| r < *best) {
-            chosen.insert(to, (from, r));
+            chosen.insert(to.as_str(), (from.as_str(), r));
         }
     }
     let mut moved = Vec::new();

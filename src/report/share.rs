@@ -198,8 +198,8 @@ fn unpack_summary(
             gs.into_iter()
                 .map(|(q, o)| {
                     Some(SummaryGap {
-                        question: questions.get(usize::from(q))?.id.clone(),
-                        answer: catalog.manifest.scale.get(usize::from(o))?.id.clone(),
+                        question: questions.get(usize::from(q))?.id.to_string(),
+                        answer: catalog.manifest.scale.get(usize::from(o))?.id.to_string(),
                     })
                 })
                 .collect::<Option<Vec<_>>>()
@@ -296,7 +296,7 @@ fn unpack(
                 AnswerValue::Many(os.into_iter().map(id).collect::<Result<_, _>>()?)
             }
         };
-        answers.values.insert(q.id.clone(), value);
+        answers.values.insert(q.id.to_string(), value);
     }
     Ok(answers)
 }
@@ -398,7 +398,7 @@ pub fn encode(
         let data = frame(
             SHARE,
             &SharePayload {
-                questionnaire_version: catalog.manifest.version.clone(),
+                questionnaire_version: catalog.manifest.version.to_string(),
                 summary: summary.clone(),
                 values: values.clone(),
                 notes,
@@ -431,7 +431,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Shared, Problem> {
         let q = questions
             .get(usize::from(i))
             .ok_or_else(|| damaged("a note names a question that does not exist"))?;
-        answers.notes.insert(q.id.clone(), note);
+        answers.notes.insert(q.id.to_string(), note);
     }
     check::answers(catalog, &answers)?;
     Ok(Shared { summary, answers })
@@ -479,7 +479,7 @@ pub fn encode_preset(catalog: &Catalog, p: &Preset) -> Result<String, Problem> {
     Ok(frame(
         PRESET,
         &PresetPayload {
-            questionnaire_version: catalog.manifest.version.clone(),
+            questionnaire_version: catalog.manifest.version.to_string(),
             organisation: p.organisation.clone(),
             contact: p.contact.clone(),
             message: p.message.clone(),

@@ -3,6 +3,7 @@
 //! when the sender allows, the gaps) without the rest of the assessment.
 
 use crate::catalog::kinds::{Report, ReportType, Status};
+use crate::catalog::Text;
 use crate::engine::applicability::Decision;
 use crate::report::check::Problem;
 use crate::report::library::company;
@@ -53,9 +54,9 @@ pub struct SummaryGap {
 
 fn line(s: &crate::engine::scoring::Score) -> Line {
     Line {
-        id: s.id.clone(),
+        id: s.id.to_string(),
         score: s.target.map(|v| v.round().clamp(0.0, 100.0) as u8),
-        band: s.band.clone(),
+        band: s.band.as_ref().map(Text::to_string),
         answered: s.answered as u32,
         applicable: s.applicable as u32,
     }
@@ -93,8 +94,8 @@ pub fn build(
                 .gaps
                 .iter()
                 .map(|g| SummaryGap {
-                    question: g.question.clone(),
-                    answer: g.answer.clone(),
+                    question: g.question.to_string(),
+                    answer: g.answer.to_string(),
                 })
                 .collect()
         }),

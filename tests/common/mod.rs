@@ -28,15 +28,15 @@ pub fn answers_from(picks: &[(u8, u16)], note_every: usize) -> Answers {
         let n = usize::from(n);
         let v = match q.kind {
             QuestionKind::Control => {
-                AnswerValue::One(c.manifest.scale[n % c.manifest.scale.len()].id.clone())
+                AnswerValue::One(c.manifest.scale[n % c.manifest.scale.len()].id.to_string())
             }
-            QuestionKind::Choice => AnswerValue::One(q.options[n % q.options.len()].id.clone()),
+            QuestionKind::Choice => AnswerValue::One(q.options[n % q.options.len()].id.to_string()),
             QuestionKind::Multi => AnswerValue::Many(
                 q.options
                     .iter()
                     .enumerate()
                     .filter(|(j, _)| (n >> j) & 1 == 1)
-                    .map(|(_, o)| o.id.clone())
+                    .map(|(_, o)| o.id.to_string())
                     .collect(),
             ),
             QuestionKind::Number => {
@@ -48,10 +48,10 @@ pub fn answers_from(picks: &[(u8, u16)], note_every: usize) -> Answers {
                 AnswerValue::One(format!("2026-{:02}-{:02}", n % 12 + 1, n % 28 + 1))
             }
         };
-        a.values.insert(q.id.clone(), v);
+        a.values.insert(q.id.to_string(), v);
         if note_every > 0 && i % note_every == 0 {
             a.notes.insert(
-                q.id.clone(),
+                q.id.to_string(),
                 format!("note {n}: ünïcödé, \"quotes\", <tags>"),
             );
         }
@@ -71,7 +71,7 @@ pub fn full_security() -> Answers {
     for (qn, _, q) in c.questions() {
         if qn.id == "security" {
             a.values
-                .insert(q.id.clone(), AnswerValue::One("implemented".into()));
+                .insert(q.id.to_string(), AnswerValue::One("implemented".into()));
         }
     }
     a

@@ -109,7 +109,7 @@ pub fn gantt(start: &str, phases: &[Phase]) -> Html {
                     let (s, e, hi) = (day(&ph.start.likely), day(&ph.end.likely), day(&ph.end.high));
                     html! {
                         <g class={ph.id.clone()}>
-                            <text x="0" y={number(y + 14.0)} class="bar-label">{ if narrow { ph.label.clone() } else { truncate(&ph.label, 26) } }</text>
+                            <text x="0" y={number(y + 14.0)} class="bar-label">{ if narrow { ph.label.to_string() } else { truncate(&ph.label, 26) } }</text>
                             <line x1={number(x(e))} x2={number(x(hi))} y1={number(b + 10.0)} y2={number(b + 10.0)} class="whisker" />
                             <rect x={number(x(s))} y={number(b)} width={number((x(e) - x(s)).max(2.0))} height="20" rx="3" class="phase" />
                         </g>

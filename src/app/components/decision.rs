@@ -80,7 +80,7 @@ pub fn decision_panel(ctx: &Ctx) -> Html {
     let name = |c: &str| {
         ctx.catalog
             .category(c)
-            .map_or(c.to_owned(), |x| x.name.clone())
+            .map_or(c.to_owned(), |x| x.name.to_string())
     };
     let cats: Vec<String> = d.categories_in_scope.iter().map(|c| name(c)).collect();
     let soc2 = !d.categories_in_scope.is_empty();

@@ -45,7 +45,7 @@ pub fn steps(ctx: &Ctx) -> Vec<Step> {
             .map(|(_, c)| *c);
         out.push(Step {
             route: Route::for_questionnaire(&qn.id),
-            label: qn.title.clone(),
+            label: qn.title.to_string(),
             count,
         });
     }

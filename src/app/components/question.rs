@@ -6,7 +6,7 @@
 
 use crate::app::components::date_field::DateField;
 use crate::app::state::{Action, State};
-use crate::catalog::{Question, QuestionKind, ScaleOption};
+use crate::catalog::{Question, QuestionKind, ScaleOption, Text};
 use crate::estimate::date;
 use crate::estimate::range::number;
 use crate::AnswerValue;
@@ -39,7 +39,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
     let set = {
         let d = p.dispatch.clone();
         let id = id.clone();
-        move |v: Option<AnswerValue>| d.dispatch(Action::Answer(id.clone(), v))
+        move |v: Option<AnswerValue>| d.dispatch(Action::Answer(id.to_string(), v))
     };
     let clear = {
         let set = set.clone();
@@ -67,7 +67,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         .is_some_and(|o| p.scale.iter().any(|s| s.id == o && s.not_applicable));
     let body = match q.kind {
         QuestionKind::Control | QuestionKind::Choice => {
-            let options: Vec<(String, String)> = if q.kind == QuestionKind::Control {
+            let options: Vec<(Text, Text)> = if q.kind == QuestionKind::Control {
                 p.scale
                     .iter()
                     .map(|o| (o.id.clone(), o.label.clone()))
@@ -89,7 +89,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                             <label class="option" for={input_id.clone()}>
                                 <input type="radio" id={input_id} name={id.clone()} value={oid.clone()}
                                     checked={chosen.as_deref() == Some(oid.as_str())}
-                                    onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.clone()))))} />
+                                    onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.to_string()))))} />
                                 <span>{ label }</span>
                             </label>
                         }
@@ -107,7 +107,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                     { for q.options.iter().map(|o| {
                         let set = set.clone();
                         let mut others = selected.clone();
-                        let on = others.contains(&o.id);
+                        let on = others.iter().any(|x| *x == o.id);
                         others.retain(|x| x != &o.id);
                         let oid = o.id.clone();
                         let input_id = format!("{id}--{}", o.id);
@@ -116,7 +116,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                                 <input type="checkbox" id={input_id} name={id.clone()} value={o.id.clone()} checked={on}
                                     onchange={Callback::from(move |_| {
                                         let mut next = others.clone();
-                                        if !on { next.push(oid.clone()); }
+                                        if !on { next.push(oid.to_string()); }
                                         set((!next.is_empty()).then_some(AnswerValue::Many(next)));
                                     })} />
                                 <span>{ o.label.clone() }</span>
@@ -227,7 +227,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
                 .map(|t| t.value())
                 .unwrap_or_default();
-            d.dispatch(Action::Note(id.clone(), v));
+            d.dispatch(Action::Note(id.to_string(), v));
         })
     };
     let needs_reason = is_na && p.note.as_deref().unwrap_or("").trim().is_empty();

@@ -14,7 +14,7 @@ pub fn band_label(ctx: &Ctx, s: &Score) -> String {
 
 pub fn band_text(ctx: &Ctx, band: Option<&str>, scored: bool) -> String {
     match band.and_then(|b| ctx.catalog.manifest.bands.iter().find(|x| x.id == b)) {
-        Some(b) => b.label.clone(),
+        Some(b) => b.label.to_string(),
         None if scored => "Too few answers yet for a band".to_owned(),
         None => "Not scored yet".to_owned(),
     }

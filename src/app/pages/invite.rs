@@ -37,7 +37,7 @@ fn scope_answers(ctx: &Ctx) -> Answers {
         for q in qn.sections.iter().flat_map(|s| &s.questions) {
             if q.id != PROSPECT {
                 if let Some(v) = ctx.state.answers.get(&q.id) {
-                    out.values.insert(q.id.clone(), v.clone());
+                    out.values.insert(q.id.to_string(), v.clone());
                 }
             }
         }
@@ -111,13 +111,13 @@ pub fn InviteBuilder() -> Html {
                 <fieldset>
                     <legend>{ "Categories to suggest (none: follow the recommendation)" }</legend>
                     { for ctx.catalog.manifest.categories.iter().filter(|c| c.report == crate::catalog::kinds::Report::Soc2).map(|c| {
-                        let on = form.categories.contains(&c.id);
+                        let on = form.categories.iter().any(|x| *x == c.id);
                         let (form, id) = (form.clone(), c.id.clone());
                         html! {
                             <label class="option"><input type="checkbox" id={format!("invite-cat-{}", c.id)} checked={on}
                                 onchange={Callback::from(move |_| {
                                     let mut next = (*form).clone();
-                                    if on { next.categories.retain(|x| *x != id); } else { next.categories.push(id.clone()); }
+                                    if on { next.categories.retain(|x| *x != id); } else { next.categories.push(id.to_string()); }
                                     form.set(next);
                                 })} />{ format!(" {}", c.name) }</label>
                         }
@@ -211,7 +211,7 @@ pub fn Invitation(p: &InvitationProps) -> Html {
                 </ul>
             }
             if !preset.categories.is_empty() {
-                <p>{ format!("Suggested categories: {}", preset.categories.iter().map(|c| ctx.catalog.category(c).map_or(c.clone(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")) }</p>
+                <p>{ format!("Suggested categories: {}", preset.categories.iter().map(|c| ctx.catalog.category(c).map_or(c.to_string(), |x| x.name.to_string())).collect::<Vec<_>>().join(", ")) }</p>
             }
             <button type="button" class="button primary" onclick={start} data-testid="start-invited">{ "Start my assessment" }</button>
             <p class="sub">{ "This starts a new assessment; any you already have here stay as they are." }</p>

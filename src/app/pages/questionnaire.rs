@@ -66,7 +66,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                         <div class="questions">
                         { for s.questions.iter().filter(|q| r.visibility.question(&q.id)).map(|q| html! {
                             <QuestionView key={q.id.clone()} q={q} scale={scale}
-                                answer={answers.get(&q.id).cloned()} note={answers.notes.get(&q.id).cloned()}
+                                answer={answers.get(&q.id).cloned()} note={answers.notes.get(q.id.as_str()).cloned()}
                                 dispatch={dispatch.clone()} />
                         }) }
                         </div>

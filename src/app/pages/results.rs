@@ -102,7 +102,9 @@ pub fn results_page(ctx: &Ctx) -> Html {
         .categories
         .iter()
         .map(|s| BarRow {
-            label: cat.category(&s.id).map_or(s.id.clone(), |c| c.name.clone()),
+            label: cat
+                .category(&s.id)
+                .map_or(s.id.to_string(), |c| c.name.to_string()),
             design: s.design,
             operating: s.operating,
         })
@@ -114,7 +116,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
         .map(|s| BarRow {
             label: cat
                 .group(&s.id)
-                .map_or(s.id.clone(), |g| format!("{} {}", g.id, g.name)),
+                .map_or(s.id.to_string(), |g| format!("{} {}", g.id, g.name)),
             design: s.design,
             operating: s.operating,
         })
@@ -246,7 +248,7 @@ fn gap_list(ctx: &Ctx) -> Html {
     let option_label = |id: &str| {
         ctx.catalog
             .scale_option(id)
-            .map_or(id.to_owned(), |o| o.label.clone())
+            .map_or(id.to_owned(), |o| o.label.to_string())
     };
     html! {
         <section class="gaps" aria-labelledby="gaps-title">

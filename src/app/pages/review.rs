@@ -27,7 +27,7 @@ pub fn review_page(ctx: &Ctx) -> Html {
                 let no_reason: Vec<_> = qn.sections.iter().flat_map(|s| &s.questions)
                     .filter(|q| r.visibility.question(&q.id)
                         && answers.get(&q.id).and_then(|a| a.as_str()).is_some_and(|a| na_ids.contains(&a))
-                        && answers.notes.get(&q.id).is_none_or(|n| n.trim().is_empty()))
+                        && answers.notes.get(q.id.as_str()).is_none_or(|n| n.trim().is_empty()))
                     .collect();
                 let step = Route::for_questionnaire(&qn.id);
                 html! {

@@ -56,7 +56,7 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
     let category = |id: &str| {
         ctx.catalog
             .category(id)
-            .map_or(id.to_owned(), |c| c.name.clone())
+            .map_or(id.to_owned(), |c| c.name.to_string())
     };
     let has_controls = s.answers.values.keys().any(|id| {
         ctx.catalog
@@ -150,9 +150,9 @@ pub fn SharedSummary(p: &SharedProps) -> Html {
                                 let q = ctx.catalog.question(&g.question);
                                 html! {
                                     <li data-gap={g.question.clone()}>
-                                        <p class="gap-title">{ q.map_or(g.question.clone(), |q| q.text.clone()) }
+                                        <p class="gap-title">{ q.map_or(g.question.to_string(), |q| q.text.to_string()) }
                                             if q.is_some_and(|q| q.key) { <span class="badge">{ "Key control" }</span> }</p>
-                                        <p class="gap-meta">{ format!("Answer: {}", ctx.catalog.scale_option(&g.answer).map_or(g.answer.clone(), |o| o.label.clone())) }</p>
+                                        <p class="gap-meta">{ format!("Answer: {}", ctx.catalog.scale_option(&g.answer).map_or(g.answer.to_string(), |o| o.label.to_string())) }</p>
                                     </li>
                                 }
                             }) }
