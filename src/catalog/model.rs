@@ -459,11 +459,17 @@ impl Catalog {
 
     /// The band a score falls in (bands are listed from the highest down).
     pub fn band_for(&self, score: f64) -> &Band {
-        self.manifest
-            .bands
+        &self.manifest.bands[self.band_at(score)]
+    }
+
+    /// The position of [`Catalog::band_for`] in the bands.
+    pub fn band_at(&self, score: f64) -> usize {
+        let bands = &self.manifest.bands;
+        assert!(!bands.is_empty(), "validated: bands exist");
+        bands
             .iter()
-            .find(|b| score >= b.min)
-            .unwrap_or_else(|| self.manifest.bands.last().expect("validated: bands exist"))
+            .position(|b| score >= b.min)
+            .unwrap_or(bands.len() - 1)
     }
 
     /// The questionnaire that holds a category's control questions.

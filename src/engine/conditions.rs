@@ -5,30 +5,32 @@ use super::deadline::Deadline;
 use crate::catalog::{Condition, Fact, Text};
 use serde::{Deserialize, Serialize};
 
-/// Answers that count: those of visible questions only, in walk order.
-/// A list searched linearly: cheaper in code size than a map. Each ID is kept with
-/// its number (see `engine::key`), so a search compares numbers, not strings: rules
-/// often ask for unanswered questions, which means reading the whole list.
-#[derive(Debug, Default)]
-pub struct Effective<'a>(Vec<(u64, &'a str, &'a AnswerValue)>);
+/// Answers that count: those of visible questions only. Looked up far more often
+/// than added to, and rules often ask for unanswered questions, so they are kept
+/// in a hash table (see `engine::Index`) rather than a list read from end to end.
+#[derive(Debug)]
+pub struct Effective<'a>(super::Index<'a, &'a AnswerValue>);
+
+impl Default for Effective<'_> {
+    fn default() -> Self {
+        Effective::new()
+    }
+}
 
 impl<'a> Effective<'a> {
     pub fn new() -> Self {
-        Effective(Vec::new())
+        Effective::with_capacity(0)
     }
     /// Room for `n` answers, when the caller knows how many there can be.
     pub fn with_capacity(n: usize) -> Self {
-        Effective(Vec::with_capacity(n))
+        Effective(super::Index::with_capacity(n))
     }
+    /// Adds an answer; a question's first answer stays (the walk meets each once).
     pub fn insert(&mut self, id: &'a str, a: &'a AnswerValue) {
-        self.0.push((super::key(id), id, a));
+        self.0.insert(id, a);
     }
     pub fn get(&self, id: &str) -> Option<&'a AnswerValue> {
-        let k = super::key(id);
-        self.0
-            .iter()
-            .find(|(h, i, _)| *h == k && *i == id)
-            .map(|(_, _, v)| *v)
+        self.0.get(id)
     }
 }
 

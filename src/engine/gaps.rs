@@ -46,10 +46,13 @@ pub fn rank(items: &[Item], type1: bool) -> Vec<Gap> {
         let severity = f64::from(q.weight) * if q.key { 2.0 } else { 1.0 } * shortfall / 100.0;
         Some((severity, shortfall, it, option))
     }));
-    open.sort_by(|(a, _, x, _), (b, _, y, _)| {
-        b.total_cmp(a)
-            .then(y.question.key.cmp(&x.question.key))
-            .then(x.question.id.cmp(&y.question.id))
+    // By number first: a string comparison only between gaps that tie on both.
+    // Question IDs are unique, so the order is total and need not be stable.
+    let rank = |severity: f64, it: &Item| (super::scoring::total_order(severity), it.question.key);
+    open.sort_unstable_by(|(a, _, x, _), (b, _, y, _)| {
+        rank(*b, y)
+            .cmp(&rank(*a, x))
+            .then_with(|| x.question.id.cmp(&y.question.id))
     });
     open.into_iter()
         .map(|(severity, shortfall, it, option)| {

@@ -43,12 +43,16 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
     vis.questions.reserve(n);
     let mut shown = Vec::with_capacity(n);
     let mut eff = Effective::with_capacity(n);
+    // Each question's answer is looked up once: by number rather than through the
+    // map's string comparisons.
+    let given = answer_index(answers);
+    let answer = |id: &str| given.get(id);
     for qn in catalog
         .questionnaires
         .iter()
         .filter(|q| !catalog.is_category(&q.id))
     {
-        visibility::walk(qn, answers, &mut eff, &mut vis, &mut shown);
+        visibility::walk(qn, answer, &mut eff, &mut vis, &mut shown);
     }
     let deadline = deadline::from_answers(catalog, &eff, start);
     let first = applicability::decide(catalog, &eff, None, deadline.as_ref());
@@ -57,7 +61,7 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
         .iter()
         .filter(|q| first.assessed.contains(&q.id))
     {
-        visibility::walk(qn, answers, &mut eff, &mut vis, &mut shown);
+        visibility::walk(qn, answer, &mut eff, &mut vis, &mut shown);
     }
     vis.finish();
     let items = scoring::items_of(catalog, &shown);
@@ -80,6 +84,15 @@ pub fn resolve<'a>(catalog: &'a Catalog, answers: &'a Answers, start: Date) -> R
         decision,
         items,
     }
+}
+
+/// The user's answers by question ID, for the walk's lookups.
+fn answer_index(answers: &Answers) -> Index<'_, &answers::AnswerValue> {
+    let mut index = Index::with_capacity(answers.values.len());
+    for (id, value) in &answers.values {
+        index.insert(id, value);
+    }
+    index
 }
 
 /// The answers that moved one score, and by how much (100 plus the deltas is the score).
@@ -112,48 +125,75 @@ pub fn explain(
 
 /// Positions of IDs in a list, for the many lookups of one evaluation: a small
 /// hash table. A sorted list or a map compares strings at every step of a search;
-/// here a search compares the IDs' numbers and then one string.
-pub(crate) struct Index<'a> {
-    /// (number, ID, position) or empty, at the slot the number picks (or the next
-    /// free one); twice as many slots as IDs, so a search rarely looks at two.
-    slots: Vec<Option<(u64, &'a str, usize)>>,
+/// here a search compares the IDs' numbers and then one string. It can hold any
+/// small value instead of a position (the answers in effect are one).
+#[derive(Debug)]
+pub(crate) struct Index<'a, V = usize> {
+    /// (number, ID, value) or empty, at the slot the number picks (or the next
+    /// free one); at least twice as many slots as IDs, so a search rarely looks at two.
+    slots: Vec<Option<(u64, &'a str, V)>>,
     bits: u32,
+    len: usize,
 }
 
 impl<'a> Index<'a> {
     pub fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
-        let bits = (2 * ids.len()).next_power_of_two().trailing_zeros();
-        let mut index = Index {
-            slots: vec![None; 1 << bits],
-            bits,
-        };
+        let mut index = Index::with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
-            let (at, found) = index.find(id);
-            if found.is_none() {
-                index.slots[at] = Some((key(id), id, i));
-            }
+            index.insert(id, i);
         }
         index
     }
+}
 
-    /// The first position of `id` in the list.
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.find(id).1
+impl<'a, V: Copy> Index<'a, V> {
+    /// Room for `n` IDs before the table has to grow.
+    pub fn with_capacity(n: usize) -> Self {
+        let bits = (2 * n).next_power_of_two().trailing_zeros();
+        Index {
+            slots: vec![None; 1 << bits],
+            bits,
+            len: 0,
+        }
     }
 
-    /// The slot holding `id` and its position, or the free slot where it would go.
-    fn find(&self, id: &str) -> (usize, Option<usize>) {
+    /// Adds `id` unless it is there already: the first value given stays.
+    pub fn insert(&mut self, id: &'a str, value: V) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
         let k = key(id);
+        if let (at, None) = self.find(k, id) {
+            self.slots[at] = Some((k, id, value));
+            self.len += 1;
+        }
+    }
+
+    /// The value of `id`: for [`Index::new`], its first position in the list.
+    pub fn get(&self, id: &str) -> Option<V> {
+        self.find(key(id), id).1
+    }
+
+    /// The slot holding `id` and its value, or the free slot where it would go.
+    fn find(&self, k: u64, id: &str) -> (usize, Option<V>) {
         let mask = self.slots.len() - 1;
         // The high bits: they depend on every byte of the ID.
         let mut at = (k >> 1 >> (63 - self.bits)) as usize & mask;
-        while let Some((other, other_id, i)) = self.slots[at] {
+        while let Some((other, other_id, v)) = self.slots[at] {
             if other == k && other_id == id {
-                return (at, Some(i));
+                return (at, Some(v));
             }
             at = (at + 1) & mask;
         }
         (at, None)
+    }
+
+    /// Twice the slots, the IDs placed again.
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, Index::with_capacity(self.slots.len()));
+        for (_, id, v) in old.slots.into_iter().flatten() {
+            self.insert(id, v);
+        }
     }
 }
 
@@ -196,6 +236,14 @@ mod tests {
             assert_eq!(index.get(missing), None, "{missing}");
         }
         assert_eq!(Index::new(std::iter::empty()).get("x"), None);
+        // Grown one ID at a time from no room at all, the first value stays.
+        let mut grown = Index::with_capacity(0);
+        for (i, id) in ids.iter().enumerate() {
+            grown.insert(id, i);
+        }
+        for id in ids {
+            assert_eq!(grown.get(id), index.get(id), "{id}");
+        }
         assert_ne!(key("sec.cc6.access_review"), key("sec.cc6.access_revieW"));
     }
 }

@@ -248,11 +248,11 @@ impl Tally {
         let operating = (w > 0.0).then(|| round1(self.operating / w));
         let target = if type1 { design } else { operating };
         let band = target.filter(|_| self.enough(catalog)).map(|t| {
-            let band = catalog.band_for(t);
+            let at = catalog.band_at(t);
             if self.key_gaps.is_empty() {
-                band.id.clone()
+                catalog.manifest.bands[at].id.clone()
             } else {
-                capped(catalog, &band.id)
+                capped(catalog, at)
             }
         });
         let (n, answered) = (self.items, self.answered);
@@ -285,15 +285,15 @@ pub fn score(catalog: &Catalog, level: Level, id: &Text, items: &[&Item], type1:
     t.score(catalog, level, id, type1)
 }
 
-/// The lower of a band and the key-gap cap band (bands run from best to worst).
-fn capped(catalog: &Catalog, band: &Text) -> Text {
+/// The lower of the band at `at` and the key-gap cap band (bands run from best to
+/// worst, so the cap is lower when it comes after the band).
+fn capped(catalog: &Catalog, at: usize) -> Text {
     let bands = &catalog.manifest.bands;
-    let pos = |id: &str| bands.iter().position(|b| b.id == id).unwrap_or(0);
     let cap = &catalog.manifest.key_gap_cap_band;
-    if pos(band) < pos(cap) {
+    if bands[at + 1..].iter().any(|b| b.id == *cap) {
         cap.clone()
     } else {
-        band.clone()
+        bands[at].id.clone()
     }
 }
 
@@ -322,27 +322,36 @@ pub fn contributions(items: &[&Item], type1: bool) -> Vec<Contribution> {
         }
         _ => None,
     }));
-    // Largest loss first, for the recommended report type's score.
-    let key = |c: &(f64, f64, &Item, &ScaleOption)| {
-        if type1 {
-            (c.0, c.1)
-        } else {
-            (c.1, c.0)
-        }
+    // Largest loss first, for the recommended report type's score; equal losses
+    // in item order. As whole numbers, with the position last, the order is total:
+    // an unstable sort gives the stable one, comparing integers only.
+    let rank = |at: usize, c: &(f64, f64, &Item, &ScaleOption)| {
+        let (first, second) = if type1 { (c.0, c.1) } else { (c.1, c.0) };
+        (total_order(first), total_order(second), at)
     };
-    out.sort_by(|a, b| {
-        let (a, b) = (key(a), key(b));
-        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
-    });
-    out.into_iter()
-        .map(|(design_delta, operating_delta, i, option)| Contribution {
-            question: i.question.id.clone(),
-            answer: option.id.clone(),
-            weight: i.question.weight,
-            design_delta,
-            operating_delta,
+    let mut order: Vec<(i64, i64, usize)> =
+        out.iter().enumerate().map(|(at, c)| rank(at, c)).collect();
+    order.sort_unstable();
+    order
+        .into_iter()
+        .map(|(_, _, at)| {
+            let (design_delta, operating_delta, i, option) = out[at];
+            Contribution {
+                question: i.question.id.clone(),
+                answer: option.id.clone(),
+                weight: i.question.weight,
+                design_delta,
+                operating_delta,
+            }
         })
         .collect()
+}
+
+/// A number that orders as [`f64::total_cmp`] orders the float (the same
+/// transformation), so sorts can compare integers.
+pub(crate) fn total_order(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
 pub fn round1(x: f64) -> f64 {
@@ -431,7 +440,17 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[Text], type1: b
         } else {
             Vec::new()
         },
-        categories: in_scope.iter().map(|c| one(Level::Category, c)).collect(),
+        categories: in_scope
+            .iter()
+            .zip(category_tallies(
+                items,
+                in_scope,
+                &m.groups,
+                type1,
+                m.key_gap_below,
+            ))
+            .map(|(c, t)| t.score(catalog, Level::Category, c, type1))
+            .collect(),
         groups: m
             .groups
             .iter()
@@ -449,6 +468,38 @@ pub fn all_scores(catalog: &Catalog, items: &[Item], in_scope: &[Text], type1: b
             .map(|((c, t), _)| t.score(catalog, Level::Criterion, &c.id, type1))
             .collect(),
     }
+}
+
+/// The categories' tallies (in the order of `in_scope`), counted in one pass over
+/// the items, with the membership of [`members`]: an item counts toward the
+/// category of its questionnaire and those of the groups it cites, once each.
+fn category_tallies(
+    items: &[Item],
+    in_scope: &[Text],
+    groups: &[Group],
+    type1: bool,
+    key_gap_below: f64,
+) -> Vec<Tally> {
+    let position = |id: &str| in_scope.iter().position(|c| c == id);
+    // Looked up once per group and once per run of one questionnaire's items.
+    let group_category: Vec<Option<usize>> = groups.iter().map(|g| position(&g.category)).collect();
+    let mut last: Option<(&Text, Option<usize>)> = None;
+    let mut tallies = vec![Tally::default(); in_scope.len()];
+    for (at, it) in items.iter().enumerate() {
+        let own = match last {
+            Some((qn, own)) if std::ptr::eq(qn, it.questionnaire) => own,
+            _ => {
+                let own = position(it.questionnaire);
+                last = Some((it.questionnaire, own));
+                own
+            }
+        };
+        let cited = it.cites.iter().filter_map(|c| group_category[c.group_at]);
+        for c in own.into_iter().chain(cited) {
+            tallies[c].add_once(at, it, type1, key_gap_below);
+        }
+    }
+    tallies
 }
 
 /// The lowest design readiness of the reports assessed (SOC 1, SOC 2), among

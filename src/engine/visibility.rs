@@ -28,12 +28,28 @@ impl Visibility {
     }
     /// Sorts the ID lists once the walk is done, so lookups can search.
     pub fn finish(&mut self) {
-        self.sections.sort_unstable();
-        self.questions.sort_unstable();
+        sort_ids(&mut self.sections);
+        sort_ids(&mut self.questions);
     }
     pub fn questionnaire(&self, id: &str) -> bool {
         self.questionnaires.iter().any(|q| q == id)
     }
+}
+
+/// Sorts IDs as strings, mostly by comparing numbers: IDs such as
+/// `sec.cc6.access_review` share long beginnings, and each string comparison is a
+/// call that reads them again. The first 16 bytes as a big-endian number order two
+/// IDs as their strings do whenever the numbers differ.
+fn sort_ids(ids: &mut Vec<Text>) {
+    let head = |id: &str| {
+        let mut bytes = [0; 16];
+        let n = id.len().min(16);
+        bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+        u128::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u128, Text)> = ids.drain(..).map(|id| (head(&id), id)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    ids.extend(keyed.into_iter().map(|(_, id)| id));
 }
 
 /// One visible question with its answer, as the walk met it.
@@ -46,10 +62,11 @@ pub struct Shown<'a> {
 
 /// Walks one questionnaire in order, recording what is visible and which answers take effect.
 /// Conditions only name earlier questions (checked by validation), so one pass suffices.
-/// The visible questions are also added to `shown`, in walk order.
+/// The visible questions are also added to `shown`, in walk order. `answer` finds
+/// a question's answer, however the caller keeps them.
 pub fn walk<'a>(
     qn: &'a Questionnaire,
-    answers: &'a Answers,
+    answer: impl Fn(&str) -> Option<&'a AnswerValue>,
     eff: &mut Effective<'a>,
     vis: &mut Visibility,
     shown: &mut Vec<Shown<'a>>,
@@ -64,7 +81,7 @@ pub fn walk<'a>(
         for q in &s.questions {
             if q.show_if.as_ref().is_none_or(|c| holds(c, eff)) {
                 vis.questions.push(q.id.clone());
-                let answer = answers.get(&q.id);
+                let answer = answer(&q.id);
                 if let Some(a) = answer {
                     eff.insert(&q.id, a);
                 }

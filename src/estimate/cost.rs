@@ -86,10 +86,49 @@ fn from(key: &str, p: &Param, count: f64, label: Option<String>) -> Driver {
     }
 }
 
+/// Where fee lines go: kept as drivers to show, or only added up. The renewal and
+/// the Type II after a Type I need only their fee, and the labels cost more to
+/// write than the sums.
+trait Lines {
+    /// Adds a line of `amount`; `driver` describes it, called only when kept.
+    fn add(&mut self, amount: Range, driver: impl FnOnce(Range) -> Driver);
+}
+
+impl Lines for Vec<Driver> {
+    fn add(&mut self, amount: Range, driver: impl FnOnce(Range) -> Driver) {
+        self.push(driver(amount));
+    }
+}
+
+/// The sum alone, added in the same order as [`total`] adds the drivers.
+impl Lines for Range {
+    fn add(&mut self, amount: Range, _: impl FnOnce(Range) -> Driver) {
+        *self = *self + amount;
+    }
+}
+
+/// A parameter's range times a count, as [`from`] computes it.
+fn scaled(p: &Param, count: f64) -> Range {
+    Range::new(p.range).scale(count)
+}
+
 /// The audit fee drivers for a profile; their sum is the fee.
 pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
-    let c = &p.cost;
     let mut d = Vec::new();
+    audit_lines(pr, p, &mut d);
+    d
+}
+
+/// The audit fee of a profile: the sum of [`audit_drivers`] without making them.
+fn fee_of(pr: &Profile, p: &EstimationParams) -> Range {
+    let mut fee = Range::default();
+    audit_lines(pr, p, &mut fee);
+    fee
+}
+
+/// The audit fee's lines for a profile, in the order they are shown.
+fn audit_lines(pr: &Profile, p: &EstimationParams, d: &mut impl Lines) {
+    let c = &p.cost;
     let tier = c
         .tier(&pr.tier)
         .or_else(|| c.tiers.first())
@@ -100,27 +139,31 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
     } else {
         ("type2", &tier.type2)
     };
-    let base_label = if pr.soc2 {
-        format!("{} ({})", base.label, tier.label)
-    } else {
-        // Public fee ranges cover SOC 1 and SOC 2 examinations alike.
-        format!(
-            "SOC 1 {} base fee ({})",
-            if pr.type1 { "Type I" } else { "Type II" },
-            tier.label
-        )
+    let base_label = || {
+        if pr.soc2 {
+            format!("{} ({})", base.label, tier.label)
+        } else {
+            // Public fee ranges cover SOC 1 and SOC 2 examinations alike.
+            format!(
+                "SOC 1 {} base fee ({})",
+                if pr.type1 { "Type I" } else { "Type II" },
+                tier.label
+            )
+        }
     };
-    d.push(from(
-        &format!("cost.tiers.{tier_id}.{kind}"),
-        base,
-        1.0,
-        Some(base_label),
-    ));
+    let base_fee = scaled(base, 1.0);
+    d.add(base_fee, |_| {
+        from(
+            &format!("cost.tiers.{tier_id}.{kind}"),
+            base,
+            1.0,
+            Some(base_label()),
+        )
+    });
     // Categories scale with the base fee: a larger engagement, a larger addition.
-    let base_fee = d[0].amount;
     for cat in &pr.extra_categories {
         if let Some(param) = c.category_fee(cat) {
-            d.push(Driver {
+            d.add(base_fee.times(Range::new(param.range)), |amount| Driver {
                 key: format!("cost.categories.{cat}"),
                 label: format!(
                     "{} ({} to {} % of the base fee)",
@@ -129,7 +172,7 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
                     number(param.range[2] * 100.0)
                 )
                 .into(),
-                amount: base_fee.times(Range::new(param.range)),
+                amount,
                 source: param.source.clone(),
                 assumption: param.assumption,
             });
@@ -138,29 +181,33 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
     let x = &c.complexity;
     let extra_systems = (pr.systems - x.included_systems).max(0.0);
     if extra_systems > 0.0 {
-        d.push(from(
-            "cost.complexity.per_extra_system",
-            &x.per_extra_system,
-            extra_systems,
-            Some(format!(
-                "{} systems in scope ({} included)",
-                number(pr.systems),
-                number(x.included_systems)
-            )),
-        ));
+        d.add(scaled(&x.per_extra_system, extra_systems), |_| {
+            from(
+                "cost.complexity.per_extra_system",
+                &x.per_extra_system,
+                extra_systems,
+                Some(format!(
+                    "{} systems in scope ({} included)",
+                    number(pr.systems),
+                    number(x.included_systems)
+                )),
+            )
+        });
     }
     let extra_locations = (pr.locations - x.included_locations).max(0.0);
     if extra_locations > 0.0 {
-        d.push(from(
-            "cost.complexity.per_extra_location",
-            &x.per_extra_location,
-            extra_locations,
-            Some(format!(
-                "{} locations ({} included)",
-                number(pr.locations),
-                number(x.included_locations)
-            )),
-        ));
+        d.add(scaled(&x.per_extra_location, extra_locations), |_| {
+            from(
+                "cost.complexity.per_extra_location",
+                &x.per_extra_location,
+                extra_locations,
+                Some(format!(
+                    "{} locations ({} included)",
+                    number(pr.locations),
+                    number(x.included_locations)
+                )),
+            )
+        });
     }
     if pr.subservice_count > 0.0 {
         let (key, param, how) = if pr.subservice_inclusive {
@@ -176,29 +223,33 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
                 "carve-out",
             )
         };
-        d.push(from(
-            key,
-            param,
-            pr.subservice_count,
-            Some(format!(
-                "{} subservice organisation{}, {how}",
-                number(pr.subservice_count),
-                if pr.subservice_count == 1.0 { "" } else { "s" }
-            )),
-        ));
+        d.add(scaled(param, pr.subservice_count), |_| {
+            from(
+                key,
+                param,
+                pr.subservice_count,
+                Some(format!(
+                    "{} subservice organisation{}, {how}",
+                    number(pr.subservice_count),
+                    if pr.subservice_count == 1.0 { "" } else { "s" }
+                )),
+            )
+        });
     }
     if !pr.type1 && pr.window_months > 3 {
         let months = f64::from(pr.window_months - 3);
-        d.push(from(
-            "cost.complexity.per_window_month_over_3",
-            &x.per_window_month_over_3,
-            months,
-            Some(format!(
-                "{}-month window: {} months beyond 3",
-                pr.window_months,
-                number(months)
-            )),
-        ));
+        d.add(scaled(&x.per_window_month_over_3, months), |_| {
+            from(
+                "cost.complexity.per_window_month_over_3",
+                &x.per_window_month_over_3,
+                months,
+                Some(format!(
+                    "{}-month window: {} months beyond 3",
+                    pr.window_months,
+                    number(months)
+                )),
+            )
+        });
     }
     if let Some((i, band)) = x
         .headcount_bands
@@ -207,31 +258,38 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
         .find(|(_, b)| pr.headcount <= b.up_to)
     {
         if band.add.range.iter().any(|v| *v > 0.0) {
-            d.push(from(
-                &format!("cost.complexity.headcount_bands.{i}"),
-                &band.add,
-                1.0,
-                Some(format!(
-                    "Headcount {}: {}",
-                    number(pr.headcount),
-                    band.add.label
-                )),
-            ));
+            d.add(scaled(&band.add, 1.0), |_| {
+                from(
+                    &format!("cost.complexity.headcount_bands.{i}"),
+                    &band.add,
+                    1.0,
+                    Some(format!(
+                        "Headcount {}: {}",
+                        number(pr.headcount),
+                        band.add.label
+                    )),
+                )
+            });
         }
     }
     let r = &c.reports;
     let extra_objectives = pr.soc1_objectives as f64 - r.soc1_included_objectives;
     if pr.soc1 && extra_objectives > 0.0 {
-        d.push(from(
-            "cost.reports.soc1_per_extra_objective",
-            &r.soc1_per_extra_objective,
-            extra_objectives,
-            Some(format!(
-                "{} SOC 1 control objectives ({} included)",
-                pr.soc1_objectives,
-                number(r.soc1_included_objectives)
-            )),
-        ));
+        d.add(
+            scaled(&r.soc1_per_extra_objective, extra_objectives),
+            |_| {
+                from(
+                    "cost.reports.soc1_per_extra_objective",
+                    &r.soc1_per_extra_objective,
+                    extra_objectives,
+                    Some(format!(
+                        "{} SOC 1 control objectives ({} included)",
+                        pr.soc1_objectives,
+                        number(r.soc1_included_objectives)
+                    )),
+                )
+            },
+        );
     }
     for (on, key, param) in [
         (pr.soc1 && pr.soc2, "cost.reports.soc1", &r.soc1),
@@ -239,10 +297,9 @@ pub fn audit_drivers(pr: &Profile, p: &EstimationParams) -> Vec<Driver> {
         (pr.soc2plus, "cost.reports.soc2plus", &r.soc2plus),
     ] {
         if on {
-            d.push(from(key, param, 1.0, None));
+            d.add(scaled(param, 1.0), |_| from(key, param, 1.0, None));
         }
     }
-    d
 }
 
 /// Internal hours drivers: remediation work, audit support, added categories.
@@ -366,7 +423,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
             soc2plus: false,
             ..pr.clone()
         };
-        let fee = total(&self::audit_drivers(&type2, p));
+        let fee = fee_of(&type2, p);
         // Running the controls through its window is already in the first year's hours.
         let hours = total(&hour_drivers(&type2, p, Range::default(), false));
         (fee, hours)
@@ -426,7 +483,7 @@ pub fn build(pr: &Profile, p: &EstimationParams, opt: Optional, remediation_days
         window_months: 12,
         ..pr.clone()
     };
-    let renewal_fee = total(&self::audit_drivers(&renewal_profile, p));
+    let renewal_fee = fee_of(&renewal_profile, p);
     let support = total(&hour_drivers(&renewal_profile, p, Range::default(), false))
         .times(Range::new(i.renewal_support_share.range))
         .times(rate);
