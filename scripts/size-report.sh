@@ -14,7 +14,7 @@ fi
 if [[ "${1:-}" == "--build" ]]; then shift; trunk build --release; fi
 top="${1:-30}"
 wasm=$(ls dist/assets/soc-readiness_bg-*.wasm 2>/dev/null | head -1 || true)
-raw=target/wasm32-unknown-unknown/release/soc-readiness.wasm
+raw=target/wasm32-unknown-unknown/wasm-release/soc-readiness.wasm
 if [[ -z "$wasm" || ! -f "$raw" ]]; then
   echo "no release build: run scripts/size-report.sh --build" >&2
   exit 1
