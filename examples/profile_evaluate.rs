@@ -1,6 +1,7 @@
 //! A fixed number of runs of one step of the evaluation (or all of it) and nothing
 //! else, for instruction counts, which unlike wall time on a shared machine are
 //! not noisy. Subtract a run of `none` (the set-up alone) and divide by the runs:
+//! `cargo build --release --example profile_evaluate`, then
 //! `valgrind --tool=callgrind target/release/examples/profile_evaluate evaluate 100`.
 //! Steps: none, evaluate, resolve, scores, gaps, estimate, contributions,
 //! policies, drafts, progress, clone.

@@ -161,6 +161,43 @@ fn duplicate_ids_are_reported_with_file_and_id() {
 }
 
 #[test]
+fn duplicate_bands_and_categories_in_the_manifest_are_reported() {
+    let errs = errors_after(|c| {
+        let band = c.manifest.bands[0].clone();
+        c.manifest.bands.to_mut().insert(1, band);
+        let category = c.manifest.categories[1].clone();
+        c.manifest.categories.to_mut().push(category);
+    });
+    let (band, category) = {
+        let c = builtin();
+        (
+            c.manifest.bands[0].id.clone(),
+            c.manifest.categories[1].id.clone(),
+        )
+    };
+    for (id, what) in [(band, "band"), (category, "category")] {
+        assert!(
+            errs.iter()
+                .any(|e| e == &format!("catalog.toml: {id}: duplicate {what} ID")),
+            "{errs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_not_condition_holds_exactly_one_condition() {
+    let errs = errors_after(|c| {
+        let q = &mut c.questionnaires[0].sections[1].questions[0];
+        q.show_if = Some(Condition::Not(List::from(Vec::new())));
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with("`not` holds 0 conditions, not one")),
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn duplicate_criteria_and_groups_in_the_manifest_are_reported() {
     let errs = errors_after(|c| {
         let criterion = c.manifest.criteria[0].clone();

@@ -35,7 +35,7 @@ impl std::fmt::Display for CatalogError {
 }
 
 impl Catalog {
-    /// Parses and validates a catalog document as produced by the build.
+    /// Parses and validates a whole catalog given as JSON (the catalog's own serde form).
     pub fn from_json(json: &str) -> Result<Catalog, Vec<CatalogError>> {
         let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
             vec![CatalogError {
@@ -64,7 +64,7 @@ impl Catalog {
         builtin::CATALOG.clone()
     }
 
-    /// Decodes and validates the built-in catalog.
+    /// The built-in catalog, validated.
     pub fn builtin_checked() -> Result<Catalog, Vec<CatalogError>> {
         let catalog = Catalog::builtin_unchecked();
         let errors = validate::validate(&catalog);

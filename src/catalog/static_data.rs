@@ -232,6 +232,7 @@ impl<'de, T: Clone + Deserialize<'de> + 'static> Deserialize<'de> for List<T> {
 pub struct Map<V: Clone + 'static>(List<(Text, V)>);
 
 impl<V: Clone + 'static> Map<V> {
+    /// `entries` sorted by key, each key once (`get` searches them), as the build writes them.
     pub const fn from_static(entries: &'static [(Text, V)]) -> Map<V> {
         Map(List::from_static(entries))
     }
@@ -328,7 +329,7 @@ pub struct Rust {
 }
 
 impl Rust {
-    /// Writes `value` as a static of its own and returns its name.
+    /// Writes `items` as a static array of its own and returns its name.
     fn static_of<T: ToRust>(&mut self, items: &[T]) -> String {
         let outer = std::mem::take(&mut self.expr);
         self.expr.push('[');
@@ -429,8 +430,14 @@ macro_rules! to_rust_literal {
                 stringify!($t).into()
             }
             fn to_rust(&self, out: &mut Rust) {
-                // Debug writes every finite float with a point or an exponent.
-                out.expr.push_str(&format!("{:?}{}", self, stringify!($t)));
+                // Debug writes a finite number as a valid literal at full precision.
+                let literal = format!("{:?}", self);
+                out.expr.push_str(&match literal.as_str() {
+                    "NaN" => format!("{}::NAN", stringify!($t)),
+                    "inf" => format!("{}::INFINITY", stringify!($t)),
+                    "-inf" => format!("{}::NEG_INFINITY", stringify!($t)),
+                    _ => format!("{literal}{}", stringify!($t)),
+                });
             }
         }
     )*};

@@ -109,6 +109,20 @@ pub fn validate(c: &Catalog) -> Vec<CatalogError> {
             "bands must be listed from the highest threshold down".into(),
         );
     }
+    // Bands, categories, groups and criteria are looked up by position: each ID
+    // must name one of them.
+    let mut seen: HashSet<&str> = HashSet::new();
+    for id in m.bands.iter().map(|b| &b.id) {
+        if !seen.insert(id) {
+            err(manifest_file, id, "duplicate band ID".into());
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for id in m.categories.iter().map(|c| &c.id) {
+        if !seen.insert(id) {
+            err(manifest_file, id, "duplicate category ID".into());
+        }
+    }
     if !m.bands.iter().any(|b| b.id == m.key_gap_cap_band) {
         err(
             manifest_file,
@@ -587,7 +601,12 @@ pub(super) fn check_condition(
                 check_condition(c, known, err);
             }
         }
-        Condition::Not(cs) => cs.iter().for_each(|c| check_condition(c, known, err)),
+        Condition::Not(cs) => {
+            if cs.len() != 1 {
+                err(format!("`not` holds {} conditions, not one", cs.len()));
+            }
+            cs.iter().for_each(|c| check_condition(c, known, err));
+        }
         Condition::Decided(_) => {}
         Condition::ReadinessBelow(v) => {
             if !(0.0..=100.0).contains(v) {

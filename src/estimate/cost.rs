@@ -95,8 +95,12 @@ trait Lines {
 }
 
 impl Lines for Vec<Driver> {
+    /// The driver shown carries `amount`, the figure the sum adds, whatever it computed.
     fn add(&mut self, amount: Range, driver: impl FnOnce(Range) -> Driver) {
-        self.push(driver(amount));
+        self.push(Driver {
+            amount,
+            ..driver(amount)
+        });
     }
 }
 
