@@ -3,13 +3,13 @@
 //! strings the result holds (each is made and dropped on every evaluation).
 //! Usage: `cargo run --release --example bench_phases`
 
-use soc_readiness::engine::{self, gaps, scoring, scoring::Level, visibility};
 #[path = "support/full_assessment.rs"]
 mod full_assessment;
+#[path = "support/steps.rs"]
+mod steps;
 
 use soc_readiness::{evaluate, Assumptions, Catalog};
 use std::collections::BTreeMap;
-use std::hint::black_box;
 use std::time::Instant;
 
 /// Mean time of `f` over many runs, after a warm-up.
@@ -47,75 +47,16 @@ fn count_strings(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, u
 }
 
 fn main() {
+    println!("Steps of one evaluation (mean of 3000 runs each; evaluate is the whole,\nclone a copy and drop of its result)\n");
+    steps::with_steps(|steps| {
+        for (name, run) in steps {
+            time(name, run);
+        }
+    });
+
     let catalog = Catalog::builtin();
     let answers = full_assessment::answers(&catalog);
-    let assumptions = Assumptions::default();
-    let start = assumptions.start();
-    let r = engine::resolve(&catalog, &answers, start);
-    let type1 = r.decision.is_type1();
-    let open = gaps::rank(&r.items, type1);
-    let cuecs = engine::cuecs::list(&catalog, &r.items);
-    let readiness = evaluate(&catalog, &answers, &assumptions);
-
-    println!("Steps of one evaluation (mean of 3000 runs each)\n");
-    time("resolve", || {
-        black_box(engine::resolve(&catalog, &answers, start));
-    });
-    time("scores", || {
-        black_box(scoring::all_scores(
-            &catalog,
-            &r.items,
-            &r.decision.assessed,
-            type1,
-        ));
-    });
-    time("gaps", || {
-        black_box(gaps::rank(&r.items, type1));
-    });
-    time("estimate", || {
-        black_box(soc_readiness::estimate::estimate(
-            &catalog,
-            &r.effective,
-            &r.decision,
-            &open,
-            &r.items,
-            &assumptions,
-        ));
-    });
-    time("overall contributions", || {
-        let members = scoring::members(&r.items, Level::Overall, "overall");
-        black_box(scoring::contributions(&members, type1));
-    });
-    time("policies", || {
-        black_box(engine::policies::checklist(
-            &catalog,
-            &r.items,
-            &r.decision.categories_in_scope,
-        ));
-    });
-    time("register drafts", || {
-        black_box(engine::registers::draft(
-            &catalog,
-            &r.effective,
-            true,
-            &cuecs,
-        ));
-    });
-    time("progress", || {
-        black_box(visibility::progress(
-            &catalog,
-            &r.visibility,
-            &r.shown,
-            &answers,
-        ));
-    });
-    time("whole evaluation", || {
-        black_box(evaluate(&catalog, &answers, &assumptions));
-    });
-    time("copy and drop a result", || {
-        black_box(readiness.clone());
-    });
-
+    let readiness = evaluate(&catalog, &answers, &Assumptions::default());
     let mut strings = BTreeMap::new();
     let json = serde_json::to_value(&readiness).expect("a result serialises");
     count_strings(&json, "", &mut strings);
