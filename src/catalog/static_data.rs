@@ -252,18 +252,6 @@ impl<V: Clone + 'static> Map<V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &Text> {
-        self.0.iter().map(|(k, _)| k)
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Adds or replaces an entry, keeping the keys in order.
     pub fn insert(&mut self, key: Text, value: V) {
         let entries = self.0.to_mut();

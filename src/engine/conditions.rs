@@ -11,16 +11,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug)]
 pub struct Effective<'a>(super::Index<'a, &'a AnswerValue>);
 
-impl Default for Effective<'_> {
-    fn default() -> Self {
-        Effective::new()
-    }
-}
-
 impl<'a> Effective<'a> {
-    pub fn new() -> Self {
-        Effective::with_capacity(0)
-    }
     /// Room for `n` answers, when the caller knows how many there can be.
     pub fn with_capacity(n: usize) -> Self {
         Effective(super::Index::with_capacity(n))
