@@ -41,5 +41,15 @@ const glue = await hashed('soc-readiness.js');
 const boot = await hashed('boot.js', (s) => replaceRef(replaceRef(s, 'soc-readiness.js', glue), 'soc-readiness_bg.wasm', wasm));
 const css = await hashed('app.css');
 const html = join(dir, 'index.html');
-await writeFile(html, replaceRef(replaceRef(await readFile(html, 'utf8'), 'boot.js', `assets/${boot}`), 'app.css', `assets/${css}`));
+let page = replaceRef(replaceRef(await readFile(html, 'utf8'), 'boot.js', `assets/${boot}`), 'app.css', `assets/${css}`);
+// The loader imports the glue, which then fetches the wasm: three round trips in a
+// row. Hints let the browser fetch all three at once while it parses the page (the
+// wasm hint matches the glue's own fetch: same URL, CORS mode, same-origin
+// credentials, so the browser reuses the preloaded response).
+const hints = `<link rel=modulepreload href=assets/${glue}>`
+  + `<link rel=preload href=assets/${wasm} as=fetch type=application/wasm crossorigin>`;
+const loader = page.search(/<script\b[^>]*assets\/boot-/);
+if (loader < 0) throw new Error('hash-assets: no loader script tag in index.html');
+page = page.slice(0, loader) + hints + page.slice(loader);
+await writeFile(html, page);
 console.log(`hash-assets: ${[wasm, glue, boot, css].join(', ')}`);

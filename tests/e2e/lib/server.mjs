@@ -3,6 +3,7 @@
 // Test starts it through serve-cli.mjs on a fixed one (see playwright.config.mjs).
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,13 +55,19 @@ function headersFor(rules, pathname) {
   return out;
 }
 
+// What a host compresses: text and wasm (gzip -9, as the size budget counts it).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);
+
 /**
  * Serves `root` on 127.0.0.1, at `port` (0, the default: a random free port),
  * with the headers of the build's own `_headers` file (the host configuration
  * the release ships, Content-Security-Policy included), so the tests run the
- * app as a host serves it. Resolves to {url, close}.
+ * app as a host serves it. With `gzip`, answers a browser that accepts it with
+ * gzip bodies as a static host does (the benchmark's throttled loads then
+ * transfer what the size budget counts). Resolves to {url, close}.
  */
-export async function startServer(root = distDir(), { port = 0 } = {}) {
+export async function startServer(root = distDir(), { port = 0, gzip = false } = {}) {
+  const zipped = new Map(); // file -> gzip body, made once
   root = path.resolve(root);
   const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeaders, () => []);
   const server = http.createServer(async (req, res) => {
@@ -72,12 +79,19 @@ export async function startServer(root = distDir(), { port = 0 } = {}) {
       // Refuse anything that escapes the served directory.
       if (file !== root && !file.startsWith(root + path.sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
       if (!(await stat(file)).isFile()) throw Object.assign(new Error(), { code: 'ENOENT' });
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const ext = path.extname(file).toLowerCase();
+      const encode = gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (encode) {
+        if (!zipped.has(file)) zipped.set(file, gzipSync(body, { level: 9 }));
+        body = zipped.get(file);
+      }
       res.writeHead(200, {
         'cache-control': 'no-cache',
         ...headersFor(rules, pathname),
-        'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
         'content-length': body.length,
+        ...(encode ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
