@@ -449,8 +449,11 @@ fn assumptions_outside_their_bounds_or_out_of_order_are_dropped_never_reordered(
     let kept = with(serde_json::json!([50, 80, 120]));
     assert!(kept.dropped.is_empty());
     assert_eq!(
-        kept.snapshot.assumptions.overrides["cost.internal.hourly_rate"],
-        [50.0, 80.0, 120.0]
+        kept.snapshot
+            .assumptions
+            .overrides
+            .get("cost.internal.hourly_rate"),
+        Some(&[50.0, 80.0, 120.0])
     );
     // Out of order, absurd or below the bound (older versions let these through):
     // dropped and reported, never re-sorted or clamped.
@@ -479,7 +482,7 @@ fn assumptions_outside_their_bounds_or_out_of_order_are_dropped_never_reordered(
         "{e}"
     );
     // The estimate never takes an override the bounds refuse.
-    let mut overrides = std::collections::BTreeMap::new();
+    let mut overrides = litemap::LiteMap::new();
     overrides.insert(
         "cost.internal.hourly_rate".to_string(),
         [50.0, 130.0, 120.0],

@@ -7,6 +7,7 @@ mod common;
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use common::*;
+use litemap::LiteMap;
 use proptest::prelude::*;
 use serde::Serialize;
 use soc_readiness::catalog::kinds::{Report, ReportType};
@@ -237,7 +238,7 @@ fn assumptions_from(
         pen_test: flags & 1 == 1,
         consultant: flags & 2 == 2,
         tooling: flags & 4 == 4,
-        overrides: BTreeMap::new(),
+        overrides: Default::default(),
     };
     // `v` in 0..1 places an ordered triple inside the assumption's bounds.
     if let Some((k, v)) = override_at {
@@ -422,10 +423,10 @@ fn answers_of(values: &BTreeMap<String, u8>, notes: &BTreeMap<String, u8>) -> An
 }
 
 fn check_three_way<V: PartialEq + std::fmt::Debug>(
-    base: &BTreeMap<String, V>,
-    mine: &BTreeMap<String, V>,
-    theirs: &BTreeMap<String, V>,
-    out: &BTreeMap<String, V>,
+    base: &LiteMap<String, V>,
+    mine: &LiteMap<String, V>,
+    theirs: &LiteMap<String, V>,
+    out: &LiteMap<String, V>,
 ) -> Result<(), TestCaseError> {
     for k in base
         .keys()
@@ -454,7 +455,7 @@ proptest! {
         (bo, mo, to) in (small_map(), small_map(), small_map()),
         flags in any::<(u8, u8, u8)>(),
     ) {
-        let overrides = |m: &BTreeMap<String, u8>| -> BTreeMap<String, [f64; 3]> {
+        let overrides = |m: &BTreeMap<String, u8>| -> LiteMap<String, [f64; 3]> {
             m.iter().map(|(k, v)| (k.clone(), [f64::from(*v); 3])).collect()
         };
         let side = |v, n, o: &BTreeMap<String, u8>, f: u8| Snapshot {
@@ -672,7 +673,7 @@ fn without_gaps_a_link_carries_no_control_answers_and_no_gaps() {
             "notes travelled without gaps"
         );
         // Every scope and applicability answer still travels, so a copy starts from them.
-        let outside: BTreeMap<String, AnswerValue> = a
+        let outside: LiteMap<String, AnswerValue> = a
             .values
             .iter()
             .filter(|(id, _)| !is_control(id))
@@ -1071,7 +1072,7 @@ proptest! {
         let back = share::decode(catalog(), link.data.as_deref().unwrap()).unwrap();
         prop_assert_eq!(&back.summary, &summary::build(&s, &r, MADE_ON, gaps));
         prop_assert_eq!(back.summary.gaps.is_some(), gaps);
-        let expected: BTreeMap<String, AnswerValue> = a
+        let expected: LiteMap<String, AnswerValue> = a
             .values
             .iter()
             .filter(|(id, _)| gaps || !is_control(id))

@@ -688,7 +688,7 @@ proptest! {
         factors in prop::collection::vec((0.25f64..4.0, 0.25f64..4.0, 0.25f64..4.0), 64),
     ) {
         let editable = catalog().estimation.assumptions();
-        let mut overrides = std::collections::BTreeMap::new();
+        let mut overrides = litemap::LiteMap::new();
         for ((key, p), (a, b, c)) in editable.iter().zip(&factors) {
             let mut f = [*a, *b, *c];
             f.sort_by(f64::total_cmp);

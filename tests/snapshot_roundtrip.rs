@@ -63,7 +63,7 @@ proptest! {
         pen_test in any::<bool>(),
     ) {
         let s = SnapshotV1 {
-            answers: Answers { values, notes },
+            answers: Answers { values: values.into_iter().collect(), notes: notes.into_iter().collect() },
             assumptions: Assumptions { pen_test, ..Assumptions::default() },
         };
         prop_assert_eq!(decode(&encode(&s)), Some(Snapshot::from(s)));

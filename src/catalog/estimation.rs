@@ -3,8 +3,8 @@
 
 use super::static_data::{static_data, List, Map, Text};
 use crate::catalog::CatalogError;
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 static_data! {
     /// One estimated number as a range, with where it came from.
@@ -512,7 +512,7 @@ impl EstimationParams {
 
     /// A copy with the user's overrides applied to assumption parameters and
     /// optional line items (others are ignored); an overridden figure counts as an assumption.
-    pub fn with_overrides(&self, overrides: &BTreeMap<String, [f64; 3]>) -> EstimationParams {
+    pub fn with_overrides(&self, overrides: &LiteMap<String, [f64; 3]>) -> EstimationParams {
         let mut copy = self.clone();
         if !overrides.is_empty() {
             for (key, p) in copy.params_mut() {

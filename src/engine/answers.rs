@@ -1,8 +1,8 @@
 //! The user's answers and notes, keyed by stable question IDs.
 
 use crate::catalog::Text;
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One answer: a scale or choice option ID (or free text), a set of options, or a number.
 /// Externally tagged with one-letter tags, so compact binary formats (storage, share
@@ -49,10 +49,26 @@ impl AnswerValue {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Answers {
-    #[serde(default)]
-    pub values: BTreeMap<String, AnswerValue>,
-    #[serde(default)]
-    pub notes: BTreeMap<String, String>,
+    #[serde(
+        default,
+        serialize_with = "super::object_map::write",
+        deserialize_with = "super::object_map::read"
+    )]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "std::collections::BTreeMap<String, AnswerValue>")
+    )]
+    pub values: LiteMap<String, AnswerValue>,
+    #[serde(
+        default,
+        serialize_with = "super::object_map::write",
+        deserialize_with = "super::object_map::read"
+    )]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub notes: LiteMap<String, String>,
 }
 
 impl Answers {

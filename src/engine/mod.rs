@@ -9,6 +9,7 @@ pub mod cuecs;
 pub mod deadline;
 pub mod evidence;
 pub mod gaps;
+pub mod object_map;
 pub mod policies;
 pub mod registers;
 pub mod scoring;

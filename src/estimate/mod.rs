@@ -11,8 +11,8 @@ use crate::engine::applicability::{Decision, SECURITY};
 use crate::engine::conditions::Effective;
 use crate::engine::gaps::Gap;
 use crate::engine::scoring::{Item, State};
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the user can set about the estimates, apart from the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,7 +27,15 @@ pub struct Assumptions {
     pub consultant: bool,
     pub tooling: bool,
     /// User values for editable parameters, by key (see `EstimationParams::assumptions`).
-    pub overrides: BTreeMap<String, [f64; 3]>,
+    #[serde(
+        serialize_with = "crate::engine::object_map::write",
+        deserialize_with = "crate::engine::object_map::read"
+    )]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "std::collections::BTreeMap<String, [f64; 3]>")
+    )]
+    pub overrides: LiteMap<String, [f64; 3]>,
 }
 
 impl Assumptions {
@@ -47,7 +55,7 @@ impl Default for Assumptions {
             pen_test: true,
             consultant: false,
             tooling: false,
-            overrides: BTreeMap::new(),
+            overrides: LiteMap::new(),
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::report::check::{self, Problem};
 use crate::report::export::SCHEMA_VERSION;
 use crate::report::snapshot::Snapshot;
 use crate::{Answers, Assumptions, Catalog};
+use litemap::LiteMap;
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
 
 /// Larger files are refused before parsing: a full export is about 150 KB.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -200,7 +200,7 @@ fn carry_merged(catalog: &Catalog, answers: &mut Answers) -> Vec<String> {
             o.design + o.operating / 1000.0
         })
     };
-    let mut chosen: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
+    let mut chosen: LiteMap<&str, (&str, f64)> = LiteMap::new();
     for (from, to) in &catalog.manifest.merged_into {
         if answers.values.contains_key(to.as_str()) {
             continue;
@@ -212,7 +212,10 @@ fn carry_merged(catalog: &Catalog, answers: &mut Answers) -> Vec<String> {
     }
     let mut moved = Vec::new();
     for (to, (from, _)) in chosen {
-        let value = answers.values[from].clone();
+        // `rank` found an answer for `from`, so there is one to copy.
+        let Some(value) = answers.values.get(from).cloned() else {
+            continue;
+        };
         answers.values.insert(to.to_owned(), value);
         if let Some(note) = answers.notes.get(from).cloned() {
             answers.notes.entry(to.to_owned()).or_insert(note);

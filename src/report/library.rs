@@ -9,8 +9,8 @@ use crate::report::import;
 use crate::report::snapshot::{self, Snapshot, SnapshotV1};
 use crate::{Answers, Catalog};
 use base64::{engine::general_purpose::STANDARD, Engine};
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One saved assessment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -262,9 +262,9 @@ fn merge_rows<T: Clone + PartialEq>(
 
 /// Applies to `out` every key `mine` added, changed or removed relative to `base`.
 fn merge_map<V: Clone + PartialEq>(
-    base: &BTreeMap<String, V>,
-    mine: &BTreeMap<String, V>,
-    out: &mut BTreeMap<String, V>,
+    base: &LiteMap<String, V>,
+    mine: &LiteMap<String, V>,
+    out: &mut LiteMap<String, V>,
 ) {
     for key in base.keys().chain(mine.keys()) {
         let (b, m) = (base.get(key), mine.get(key));
