@@ -90,7 +90,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                                 <input type="radio" id={input_id} name={id.clone()} value={oid.clone()}
                                     checked={chosen.as_deref() == Some(oid.as_str())}
                                     onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.to_string()))))} />
-                                <span>{ label }</span>
+                                { label }
                             </label>
                         }
                     }) }
