@@ -139,7 +139,7 @@ pub fn admit(catalog: &Catalog, snapshot: Snapshot) -> Result<Imported, Problem>
         .filter(|id| retired.iter().any(|r| r == *id) && !moved.contains(id))
         .cloned()
         .collect();
-    dropped.sort();
+    dropped.sort_unstable();
     dropped.dedup();
     answers
         .values
