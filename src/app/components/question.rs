@@ -84,10 +84,10 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                     { for options.into_iter().map(|(oid, label)| {
                         let set = set.clone();
                         let value = oid.clone();
-                        let input_id = format!("{id}--{oid}");
+                        // The label wraps its input: no ids to tie them together.
                         html! {
-                            <label class="option" for={input_id.clone()}>
-                                <input type="radio" id={input_id} name={id.clone()} value={oid.clone()}
+                            <label class="option">
+                                <input type="radio" name={id.clone()} value={oid.clone()}
                                     checked={chosen.as_deref() == Some(oid.as_str())}
                                     onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.to_string()))))} />
                                 { label }
@@ -110,10 +110,9 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                         let on = others.iter().any(|x| *x == o.id);
                         others.retain(|x| x != &o.id);
                         let oid = o.id.clone();
-                        let input_id = format!("{id}--{}", o.id);
                         html! {
-                            <label class="option" for={input_id.clone()}>
-                                <input type="checkbox" id={input_id} name={id.clone()} value={o.id.clone()} checked={on}
+                            <label class="option">
+                                <input type="checkbox" name={id.clone()} value={o.id.clone()} checked={on}
                                     onchange={Callback::from(move |_| {
                                         let mut next = others.clone();
                                         if !on { next.push(oid.to_string()); }
