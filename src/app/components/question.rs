@@ -232,7 +232,8 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
     let needs_reason = is_na && p.note.as_deref().unwrap_or("").trim().is_empty();
     html! {
         <fieldset class={classes!("question", q.key.then_some("key"))} data-question={id.clone()} aria-describedby={help_id.clone()}>
-            <legend id={format!("{id}-legend")}>
+            // Only a single field names itself by the legend; options have their own labels.
+            <legend id={matches!(q.kind, QuestionKind::Number | QuestionKind::Date | QuestionKind::Text).then(|| format!("{id}-legend"))}>
                 { q.text.clone() }
                 if q.key { <span class="badge">{ "Key control" }</span> }
             </legend>
