@@ -79,20 +79,28 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                     .collect()
             };
             let chosen = answer.as_ref().and_then(|a| a.as_str()).map(str::to_owned);
+            // One listener for the group (a change bubbles up from the radio chosen),
+            // not one per option.
+            let choose = {
+                let set = set.clone();
+                Callback::from(move |e: Event| {
+                    if let Some(input) = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                    {
+                        set(Some(AnswerValue::One(input.value())));
+                    }
+                })
+            };
             html! {
-                <div class="options" role="presentation">
-                    { for options.into_iter().map(|(oid, label)| {
-                        let set = set.clone();
-                        let value = oid.clone();
-                        // The label wraps its input: no ids to tie them together.
-                        html! {
-                            <label class="option">
-                                <input type="radio" name={id.clone()} value={oid.clone()}
-                                    checked={chosen.as_deref() == Some(oid.as_str())}
-                                    onchange={Callback::from(move |_| set(Some(AnswerValue::One(value.to_string()))))} />
-                                { label }
-                            </label>
-                        }
+                <div class="options" role="presentation" onchange={choose}>
+                    // The label wraps its input: no ids to tie them together.
+                    { for options.into_iter().map(|(oid, label)| html! {
+                        <label class="option">
+                            <input type="radio" name={id.clone()} value={oid.clone()}
+                                checked={chosen.as_deref() == Some(oid.as_str())} />
+                            { label }
+                        </label>
                     }) }
                 </div>
             }
@@ -102,25 +110,33 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                 Some(AnswerValue::Many(v)) => v.clone(),
                 _ => Vec::new(),
             };
+            // The choices in the order they were ticked, with this change applied.
+            let toggle = {
+                let (set, selected) = (set.clone(), selected.clone());
+                Callback::from(move |e: Event| {
+                    let Some(input) = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                    else {
+                        return;
+                    };
+                    let value = input.value();
+                    let mut next: Vec<String> =
+                        selected.iter().filter(|x| **x != value).cloned().collect();
+                    if input.checked() {
+                        next.push(value);
+                    }
+                    set((!next.is_empty()).then_some(AnswerValue::Many(next)));
+                })
+            };
             html! {
-                <div class="options">
-                    { for q.options.iter().map(|o| {
-                        let set = set.clone();
-                        let mut others = selected.clone();
-                        let on = others.iter().any(|x| *x == o.id);
-                        others.retain(|x| x != &o.id);
-                        let oid = o.id.clone();
-                        html! {
-                            <label class="option">
-                                <input type="checkbox" name={id.clone()} value={o.id.clone()} checked={on}
-                                    onchange={Callback::from(move |_| {
-                                        let mut next = others.clone();
-                                        if !on { next.push(oid.to_string()); }
-                                        set((!next.is_empty()).then_some(AnswerValue::Many(next)));
-                                    })} />
-                                <span>{ o.label.clone() }</span>
-                            </label>
-                        }
+                <div class="options" onchange={toggle}>
+                    { for q.options.iter().map(|o| html! {
+                        <label class="option">
+                            <input type="checkbox" name={id.clone()} value={o.id.clone()}
+                                checked={selected.iter().any(|x| *x == o.id)} />
+                            { o.label.clone() }
+                        </label>
                     }) }
                 </div>
             }
