@@ -35,15 +35,31 @@ const stats = (name, xs) => [name, xs.length, ms(pct(xs, 50)), ms(pct(xs, 95)), 
 // frame counts as much as work it does at once. The page keeps it as a promise, so
 // the harness need not poll while the app starts; the observer watches one
 // attribute only, so a build that inserts many nodes pays nothing extra for it.
+// It also notes where the time went: when the wasm was requested, when it was
+// compiled and instantiated (the glue's WebAssembly call resolved), and when the
+// app marked itself ready.
 function markInteractive() {
+  let compiled;
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const call = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const out = await call.apply(WebAssembly, args);
+      compiled ??= performance.now();
+      return out;
+    };
+  }
   window.__interactive = new Promise((resolve) => {
-    const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    let ready;
+    const painted = () => requestAnimationFrame(() => setTimeout(() => resolve({
+      painted: performance.now(), ready, compiled,
+      requested: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.requestStart,
+    }), 0));
     const whenRadio = () => {
       if (document.querySelector('fieldset[data-question] input[type=radio]')) painted();
       else requestAnimationFrame(whenRadio);
     };
     const obs = new MutationObserver(() => {
-      if (document.body?.dataset.ready === 'true') { obs.disconnect(); whenRadio(); }
+      if (document.body?.dataset.ready === 'true') { obs.disconnect(); ready = performance.now(); whenRadio(); }
     });
     obs.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   });
@@ -74,10 +90,12 @@ async function answerOnce({ id, value }) {
 }
 
 // Cold loads of each URL in turn, `rounds` rounds (the order alternates, and a first
-// round warms the browser up unrecorded): one list of times per URL. With
-// `network`, the page's requests go through that emulated network.
+// round warms the browser up unrecorded): per URL, the list of times to the painted
+// page and the list of phase marks. With `network`, the page's requests go through
+// that emulated network.
 async function loadTimes(browser, urls, { rounds = LOADS, network } = {}) {
   const times = urls.map(() => []);
+  const phases = urls.map(() => []);
   for (let i = -1; i < rounds; i++) {
     const order = [...urls.keys()];
     if (i % 2) order.reverse();
@@ -97,13 +115,18 @@ async function loadTimes(browser, urls, { rounds = LOADS, network } = {}) {
         return Promise.race([window.__interactive,
           new Promise((_, reject) => setTimeout(() => reject(new Error('not interactive within 30 s')), 30_000))]);
       });
-      if (!Number.isFinite(at)) throw new Error(`no load time: ${at}`);
-      if (i >= 0) times[k].push(at);
+      if (!Number.isFinite(at?.painted)) throw new Error(`no load time: ${JSON.stringify(at)}`);
+      if (i >= 0) { times[k].push(at.painted); phases[k].push(at); }
       await context.close();
     }
   }
-  return times;
+  return { times, phases };
 }
+
+// Median of each phase mark, as one line: where a cold load's time goes.
+const phaseLine = (marks) => ['requested', 'compiled', 'ready', 'painted']
+  .map((m) => { const xs = marks.map((x) => x[m]).filter(Number.isFinite); return `${m} ${xs.length ? ms(pct(xs, 50)) : 'n/a'}`; })
+  .join(', ');
 
 async function answerTimes(browser, url) {
   const context = await browser.newContext();
@@ -156,9 +179,9 @@ const servers = [];
 for (const [, dir] of builds) servers.push(await startServer(dir, { gzip: true }));
 const browser = await launch();
 try {
-  const loads = await loadTimes(browser, servers.map((s) => s.url));
+  const { times: loads, phases } = await loadTimes(browser, servers.map((s) => s.url));
   const mobile = MOBILE_LOADS > 0
-    ? await loadTimes(browser, servers.map((s) => s.url), { rounds: MOBILE_LOADS, network: MOBILE })
+    ? (await loadTimes(browser, servers.map((s) => s.url), { rounds: MOBILE_LOADS, network: MOBILE })).times
     : null;
   const rows = [];
   for (const [k, [name]] of builds.entries()) {
@@ -171,6 +194,9 @@ try {
   }
   console.log('Headless Chromium timings (ms)\n');
   console.log(table(['measure', 'n', 'median', 'p95', 'min', 'max'], rows));
+  console.log('\nWhere a cold load goes (medians, ms from navigation: wasm requested, compiled and');
+  console.log('instantiated, app ready, page painted)');
+  for (const [k, [name]] of builds.entries()) console.log(`  ${name}: ${phaseLine(phases[k])}`);
   if (before) {
     const faster = (t) => { const m = t.map((x) => pct(x, 50)); return ((1 - m[1] / m[0]) * 100).toFixed(1); };
     console.log(`\nload to interactive, median: ${faster(loads)} % faster than before`);
