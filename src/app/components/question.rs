@@ -10,7 +10,6 @@ use crate::catalog::{Question, QuestionKind, ScaleOption, Text};
 use crate::estimate::date;
 use crate::estimate::range::number;
 use crate::AnswerValue;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -84,10 +83,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             let choose = {
                 let set = set.clone();
                 Callback::from(move |e: Event| {
-                    if let Some(input) = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                    {
+                    if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                         set(Some(AnswerValue::One(input.value())));
                     }
                 })
@@ -114,10 +110,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
             let toggle = {
                 let (set, selected) = (set.clone(), selected.clone());
                 Callback::from(move |e: Event| {
-                    let Some(input) = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                    else {
+                    let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                         return;
                     };
                     let value = input.value();
@@ -166,13 +159,13 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                         oninput={{
                             let draft = draft.clone();
                             Callback::from(move |e: InputEvent| {
-                                if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                                if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
                                     *draft.borrow_mut() = Some(i.value());
                                 }
                             })
                         }}
                         onchange={Callback::from(move |e: Event| {
-                            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+                            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
                             let raw = input.value();
                             *draft.borrow_mut() = None;
                             let range = format!("from {} to {}", number(min), number(max));
@@ -227,7 +220,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
                 <input type="text" class="text" id={format!("{id}--input")} value={value} maxlength={max.to_string()}
                     aria-labelledby={format!("{id}-legend")} aria-describedby={help_id.clone()}
                     oninput={Callback::from(move |e: InputEvent| {
-                        let v = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+                        let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
                         set((!v.is_empty()).then(|| AnswerValue::One(v.chars().take(max).collect())));
                     })} />
             }
@@ -238,8 +231,7 @@ pub fn QuestionView(p: &QuestionProps) -> Html {
         let id = id.clone();
         Callback::from(move |e: InputEvent| {
             let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                .target_dyn_into::<HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
             d.dispatch(Action::Note(id.to_string(), v));
