@@ -4,7 +4,7 @@
 // redeploy. Only index.html keeps its name; hosts serve it with `no-cache` and
 // `assets/` with a one-year cache (see deploy/).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
@@ -37,7 +37,25 @@ function replaceRef(text, from, to) {
 }
 
 const wasm = await hashed('soc-readiness_bg.wasm');
-const glue = await hashed('soc-readiness.js');
+// The split-off parts (scripts/split-wasm.mjs), named by their loader.
+let partsJs = await readFile(join(dir, '__wasm_split.js'), 'utf8');
+const parts = (await readdir(dir)).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f)).sort();
+for (const part of parts) partsJs = replaceRef(partsJs, part, await hashed(part));
+// The glue and the parts' loader import each other, so neither name can hold a
+// hash of the other's final text: both carry one hash of both texts instead.
+let glueText = await readFile(join(dir, 'soc-readiness.js'), 'utf8');
+const pair = hash(`${glueText}\0${partsJs}`);
+const glue = `soc-readiness-${pair}.js`;
+const partsLoader = `__wasm_split-${pair}.js`;
+// Only the glue's import statements: its import object keeps the module name the wasm asks for.
+const imports = /(\bfrom\s*["'])\.\/__wasm_split\.js(?=["'])/g;
+if (!imports.test(glueText)) throw new Error('hash-assets: the glue does not import __wasm_split.js');
+glueText = glueText.replace(imports, `$1./${partsLoader}`);
+partsJs = replaceRef(partsJs, 'soc-readiness.js', glue);
+await writeFile(join(dir, 'assets', glue), glueText);
+await writeFile(join(dir, 'assets', partsLoader), partsJs);
+await rm(join(dir, 'soc-readiness.js'));
+await rm(join(dir, '__wasm_split.js'));
 const boot = await hashed('boot.js', (s) => replaceRef(replaceRef(s, 'soc-readiness.js', glue), 'soc-readiness_bg.wasm', wasm));
 const css = await hashed('app.css');
 const html = join(dir, 'index.html');
@@ -47,9 +65,10 @@ let page = replaceRef(replaceRef(await readFile(html, 'utf8'), 'boot.js', `asset
 // wasm hint matches the glue's own fetch: same URL, CORS mode, same-origin
 // credentials, so the browser reuses the preloaded response).
 const hints = `<link rel=modulepreload href=assets/${glue}>`
+  + `<link rel=modulepreload href=assets/${partsLoader}>`
   + `<link rel=preload href=assets/${wasm} as=fetch type=application/wasm crossorigin>`;
 const loader = page.search(/<script\b[^>]*assets\/boot-/);
 if (loader < 0) throw new Error('hash-assets: no loader script tag in index.html');
 page = page.slice(0, loader) + hints + page.slice(loader);
 await writeFile(html, page);
-console.log(`hash-assets: ${[wasm, glue, boot, css].join(', ')}`);
+console.log(`hash-assets: ${[wasm, glue, partsLoader, boot, css, ...parts].join(', ')}`);

@@ -1,5 +1,6 @@
-// Trunk post-build hook: minifies the wasm-bindgen JS glue in release builds,
-// which Trunk's own minifier leaves as generated (about 1.9 KB gzip saved).
+// Trunk post-build hook: minifies the wasm-bindgen JS glue and the loader of the
+// split-off parts in release builds, which Trunk's own minifier leaves as
+// generated (about 1.9 KB gzip saved).
 // Terser comes from the browser tests' pinned npm packages (scripts/setup.sh).
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -16,8 +17,10 @@ try {
   process.exit(1);
 }
 
-const file = join(process.env.TRUNK_STAGING_DIR, 'soc-readiness.js');
-const source = await readFile(file, 'utf8');
-const out = await minify(source, { module: true, compress: true, mangle: true });
-await writeFile(file, out.code);
-console.log(`minify-glue: ${source.length} -> ${out.code.length} bytes`);
+for (const name of ['soc-readiness.js', '__wasm_split.js']) {
+  const file = join(process.env.TRUNK_STAGING_DIR, name);
+  const source = await readFile(file, 'utf8');
+  const out = await minify(source, { module: true, compress: true, mangle: true });
+  await writeFile(file, out.code);
+  console.log(`minify-glue: ${name} ${source.length} -> ${out.code.length} bytes`);
+}

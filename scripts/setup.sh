@@ -31,6 +31,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WB_VERSION"; th
   cargo install --force "wasm-bindgen-cli@$WB_VERSION"
 fi
 
+# 3b. wasm-split-cli, which splits the wasm so the first screen loads only its
+#     own code (scripts/split-wasm.mjs). It has no --version: ask cargo.
+WASM_SPLIT_VERSION="0.2.4"   # the wasm_split_helpers in Cargo.lock must speak the same protocol
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # 4. Debian's Chromium and its driver for the browser tests.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium"
@@ -54,4 +62,4 @@ wasm-opt --version | grep -q "version $BINARYEN_NPM" || { echo "wasm-opt $BINARY
 
 # 6. Crates, so Trunk can build offline.
 cargo fetch --locked -q
-say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(/usr/bin/chromium --version)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version), $(/usr/bin/chromium --version)"

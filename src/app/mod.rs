@@ -5,6 +5,7 @@ pub mod catalog_text;
 pub mod components;
 pub mod files;
 pub mod format;
+pub mod lazy;
 pub mod pages;
 pub mod routes;
 pub mod state;

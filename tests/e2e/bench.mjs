@@ -168,7 +168,7 @@ for (const [name, dir] of builds) {
   const { text } = sizeTable(sizes);
   console.log(`Sizes (gzip -9)\n\n${text}\n`);
   // What the browser compiles (code) against what it only copies (data segments).
-  const wasmFile = sizes.find((r) => r.file.endsWith('.wasm'));
+  const wasmFile = sizes.find((r) => r.file.endsWith('.wasm') && !r.part);
   if (wasmFile) {
     const s = wasmSections(readFileSync(path.join(dir, wasmFile.file)));
     console.log(`wasm: ${s.total} bytes raw = ${s.notData} code and tables + ${s.data ?? 0} data segments\n`);

@@ -3,6 +3,7 @@
 
 use crate::app::components::summary::band_label;
 use crate::app::files;
+use crate::app::lazy::with_files;
 use crate::app::routes::{href, push, Route};
 use crate::app::storage;
 use crate::app::workspace::{Notice, Undo, WorkspaceAction};
@@ -119,17 +120,23 @@ fn Row(p: &RowProps) -> Html {
     let json = {
         let (ctx, s) = (ctx.clone(), snapshot.clone());
         Callback::from(move |_| {
-            if let Err(why) = files::download_json(ctx.catalog, &s) {
-                ctx.notify(Notice::problem(why));
-            }
+            let (ctx, s) = (ctx.clone(), s.clone());
+            with_files(&ctx.clone(), move |f| {
+                if let Err(why) = (f.download_json)(ctx.catalog, &s) {
+                    ctx.notify(Notice::problem(why));
+                }
+            })
         })
     };
     let csv = {
         let (ctx, s) = (ctx.clone(), snapshot);
         Callback::from(move |_| {
-            if let Err(why) = files::download_csv(ctx.catalog, &s) {
-                ctx.notify(Notice::problem(why));
-            }
+            let (ctx, s) = (ctx.clone(), s.clone());
+            with_files(&ctx.clone(), move |f| {
+                if let Err(why) = (f.download_csv)(ctx.catalog, &s) {
+                    ctx.notify(Notice::problem(why));
+                }
+            })
         })
     };
     let rename = {

@@ -2,6 +2,7 @@
 //! accepted file always becomes a new assessment; a refused one changes nothing.
 
 use crate::app::files;
+use crate::app::lazy::{with_files, Import};
 use crate::app::workspace::{Notice, WorkspaceAction};
 use crate::app::Ctx;
 use crate::report::check::Problem;
@@ -10,8 +11,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Saves an imported file as a new assessment and says what was left out.
-fn accept(ctx: &Ctx, file_name: &str, text: Result<String, Problem>) {
-    let result = text.and_then(|t| files::import(ctx.catalog, &t));
+fn accept(ctx: &Ctx, file_name: &str, text: Result<String, Problem>, import: Import) {
+    let result = text.and_then(|t| import(ctx.catalog, &t));
     match result {
         Ok(imported) => {
             let record = Record {
@@ -61,7 +62,9 @@ fn accept(ctx: &Ctx, file_name: &str, text: Result<String, Problem>) {
 fn read(ctx: &Ctx, files: Option<web_sys::FileList>) {
     if let Some(file) = files.and_then(|f| f.get(0)) {
         let ctx = ctx.clone();
-        files::read_text(file, move |name, text| accept(&ctx, &name, text));
+        files::read_text(file, move |name, text| {
+            with_files(&ctx.clone(), move |f| accept(&ctx, &name, text, f.import))
+        });
     }
 }
 

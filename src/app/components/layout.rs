@@ -1,13 +1,9 @@
 //! The page frame: skip link, header, the step list with progress, and the routed page.
 
 use crate::app::components::notices::Notices;
+use crate::app::lazy::{LazyPage, Part};
 use crate::app::pages::{
-    invite::{Invitation, InviteBuilder},
-    questionnaire::questionnaire_page,
-    results::results_page,
-    review::review_page,
-    shared::SharedSummary,
-    welcome::welcome_page,
+    questionnaire::questionnaire_page, review::review_page, welcome::welcome_page,
 };
 use crate::app::routes::href;
 use crate::app::routes::Route;
@@ -67,7 +63,10 @@ pub fn Layout() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let route = crate::app::routes::use_route();
     // First of all effects that read the page (children's run earlier and do not).
-    use_effect_with((), |_| crate::app::show_root());
+    use_effect_with((), |_| {
+        crate::app::show_root();
+        crate::app::lazy::prefetch_after_paint();
+    });
     // A new step starts at the top, with focus on the content for keyboard and screen-reader users.
     let first = use_mut_ref(|| true);
     // Measuring the step list forces a layout: wait for the one the browser does
@@ -94,14 +93,15 @@ pub fn Layout() -> Html {
     let main = match route.clone() {
         Route::Welcome => welcome_page(&ctx),
         Route::NotFound => not_found(),
-        Route::Shared { data } => html! { <SharedSummary {data} /> },
-        Route::Invitation { data } => html! { <Invitation {data} /> },
-        Route::InviteBuilder => html! { <InviteBuilder /> },
+        Route::Shared { .. } => html! { <LazyPage part={Part::Shared} route={route.clone()} /> },
+        Route::Invitation { .. } | Route::InviteBuilder => {
+            html! { <LazyPage part={Part::Invite} route={route.clone()} /> }
+        }
         Route::Scope => questionnaire_page(&ctx, "scope"),
         Route::Applicability => questionnaire_page(&ctx, "applicability"),
         Route::Category { id } => questionnaire_page(&ctx, &id),
         Route::Review => review_page(&ctx),
-        Route::Results => results_page(&ctx),
+        Route::Results => html! { <LazyPage part={Part::Results} route={route.clone()} /> },
     };
     html! {
         <>

@@ -1,7 +1,7 @@
 //! Messages under the header: saving problems (they stay until saving works
 //! again), another tab's deletion, and the outcome of the last action with Undo.
 
-use crate::app::files;
+use crate::app::lazy::with_files;
 use crate::app::state::Action;
 use crate::app::storage;
 use crate::app::workspace::{Notice, Undo, WorkspaceAction};
@@ -36,9 +36,12 @@ pub fn Notices() -> Html {
     let download = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
-            if let Err(why) = files::download_json(ctx.catalog, &ctx.state.snapshot()) {
-                ctx.notify(Notice::problem(why));
-            }
+            let ctx = ctx.clone();
+            with_files(&ctx.clone(), move |f| {
+                if let Err(why) = (f.download_json)(ctx.catalog, &ctx.state.snapshot()) {
+                    ctx.notify(Notice::problem(why));
+                }
+            })
         })
     };
     let retry = {

@@ -7,15 +7,20 @@ import { controlQuestions } from '../lib/catalog.mjs';
 
 test('after load, a whole assessment makes no network request', async ({ page, log, baseURL }) => {
   await open(page, '/');
+  // The parts split off the first screen are fetched in the background: after
+  // that, nothing more is ever needed.
+  await expect(page.locator('body[data-parts="loaded"]'), 'the background fetch of the parts ends').toHaveCount(1);
   const origin = new URL(baseURL).origin;
   const atLoad = [...log.requests];
   expect(atLoad.length, 'the load itself was recorded').toBeGreaterThan(0);
   expect(atLoad.filter((u) => new URL(u).origin !== origin), 'the first load fetches nothing from another origin').toEqual([]);
   // The page, then the app's own files, each with a content hash in its name.
   const files = [...new Set(atLoad.map((u) => new URL(u).pathname))].sort();
-  const own = /^\/(index\.html)?$|^\/assets\/(app-[0-9a-f]{16}\.css|boot-[0-9a-f]{16}\.js|soc-readiness-[0-9a-f]{16}\.js|soc-readiness_bg-[0-9a-f]{16}\.wasm)$/;
-  expect(files.filter((f) => !own.test(f)), `only the app's own files are loaded, got ${files.join(', ')}`).toEqual([]);
-  expect(files.filter((f) => f.startsWith('/assets/')), 'the four hashed assets').toHaveLength(4);
+  const firstScreen = /^\/(index\.html)?$|^\/assets\/(app-[0-9a-f]{16}\.css|boot-[0-9a-f]{16}\.js|soc-readiness-[0-9a-f]{16}\.js|__wasm_split-[0-9a-f]{16}\.js|soc-readiness_bg-[0-9a-f]{16}\.wasm)$/;
+  const part = /^\/assets\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/;
+  expect(files.filter((f) => !firstScreen.test(f) && !part.test(f)), `only the app's own files are loaded, got ${files.join(', ')}`).toEqual([]);
+  expect(files.filter((f) => firstScreen.test(f) && f.startsWith('/assets/')), 'the five hashed assets of the first screen').toHaveLength(5);
+  expect(files.filter((f) => /\/split_/.test(f)).length, 'the split-off parts: results, shared summary, invitations, files').toBe(4);
 
   // Everything a user does after that: every step, answers, notes, results, estimate inputs.
   await go(page, '/scope');

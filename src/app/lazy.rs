@@ -1,0 +1,224 @@
+//! Code that is not needed for the first screen: the results, a shared summary
+//! and the invitations, and reading and writing files. The build moves it into
+//! wasm files of their own (`scripts/split-wasm.mjs`), so the first screen
+//! downloads and compiles less.
+//! They are fetched in the background once the first screen is up, so they are
+//! usually ready before they are opened, and the app keeps working offline.
+//!
+//! Each `#[wasm_split]` function below is a split point: calling it loads its
+//! file once, then returns the page's render function, which is kept here and
+//! called directly on every later render.
+
+use crate::app::files;
+use crate::app::pages::invite::{Invitation, InviteBuilder};
+use crate::app::pages::results::results_page;
+use crate::app::pages::shared::SharedSummary;
+use crate::app::routes::Route;
+use crate::app::workspace::Notice;
+use crate::app::Ctx;
+use crate::report::check::Problem;
+use crate::report::import::Imported;
+use crate::report::snapshot::Snapshot;
+use crate::Catalog;
+use std::cell::Cell;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+/// Renders a page; its code may be in a file of its own.
+pub type View = fn(&Ctx, &Route) -> Html;
+
+/// A page whose code is loaded when needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Results,
+    Shared,
+    Invite,
+}
+
+impl Part {
+    const ALL: [Part; 3] = [Part::Results, Part::Shared, Part::Invite];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// What the loading message names, and the same as a title.
+    fn what(self) -> (&'static str, &'static str) {
+        match self {
+            Part::Results => ("your results", "Your results"),
+            Part::Shared => ("the shared summary", "The shared summary"),
+            Part::Invite => ("the invitation", "The invitation"),
+        }
+    }
+
+    /// Loads the part's file (once) and returns its render function.
+    async fn load(self) -> Result<View, SplitLoaderError> {
+        if let Some(view) = loaded(self) {
+            return Ok(view);
+        }
+        let view = match self {
+            Part::Results => results_view().await,
+            Part::Shared => shared_view().await,
+            Part::Invite => invite_view().await,
+        }?;
+        LOADED.with(|l| l[self.index()].set(Some(view)));
+        Ok(view)
+    }
+}
+
+thread_local! {
+    /// The render functions loaded so far.
+    static LOADED: [Cell<Option<View>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+}
+
+fn loaded(part: Part) -> Option<View> {
+    LOADED.with(|l| l[part.index()].get())
+}
+
+#[wasm_split(results, fallible)]
+fn results_view() -> Result<View, SplitLoaderError> {
+    Ok(|ctx, _| results_page(ctx))
+}
+
+#[wasm_split(shared, fallible)]
+fn shared_view() -> Result<View, SplitLoaderError> {
+    Ok(|_, route| match route {
+        Route::Shared { data } => html! { <SharedSummary data={data.clone()} /> },
+        _ => Html::default(),
+    })
+}
+
+#[wasm_split(invite, fallible)]
+fn invite_view() -> Result<View, SplitLoaderError> {
+    Ok(|_, route| match route {
+        Route::Invitation { data } => html! { <Invitation data={data.clone()} /> },
+        _ => html! { <InviteBuilder /> },
+    })
+}
+
+/// Writes and reads the assessment files. Only a click or a chosen file needs them.
+pub struct FileOps {
+    pub download_json: fn(&Catalog, &Snapshot) -> Result<(), String>,
+    pub download_csv: fn(&Catalog, &Snapshot) -> Result<(), String>,
+    pub import: Import,
+}
+
+/// Reads an exported file back (see [`files::import`]).
+pub type Import = fn(&Catalog, &str) -> Result<Imported, Problem>;
+
+#[wasm_split(files, fallible)]
+fn file_ops() -> Result<&'static FileOps, SplitLoaderError> {
+    static OPS: FileOps = FileOps {
+        download_json: files::download_json,
+        download_csv: files::download_csv,
+        import: files::import,
+    };
+    Ok(&OPS)
+}
+
+/// Runs `then` with the file functions once they are loaded (at once, after the
+/// background fetch), or tells the user that they could not be loaded.
+pub fn with_files(ctx: &Ctx, then: impl FnOnce(&'static FileOps) + 'static) {
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match file_ops().await {
+            Ok(ops) => then(ops),
+            Err(_) => ctx.notify(Notice::problem(
+                "Files cannot be read or written right now: that part of the app could not be loaded. Check the connection, then try again. Nothing has changed.",
+            )),
+        }
+    });
+}
+
+/// Fetches every part in the background once the first screen is painted, one
+/// after the other, so a page opens at once later and the app needs no network
+/// once the first screen is up. A failure here is silent: opening the page
+/// tries again and says so.
+pub fn prefetch_after_paint() {
+    // The frame callback runs just before the paint; a timeout set there runs after it.
+    let frame = gloo::render::request_animation_frame(|_| {
+        gloo::timers::callback::Timeout::new(0, || {
+            wasm_bindgen_futures::spawn_local(async {
+                let mut all = file_ops().await.is_ok();
+                for part in Part::ALL {
+                    all &= part.load().await.is_ok();
+                }
+                // Marks the moment the app needs no network any more (tests wait for it).
+                if all {
+                    let _ = gloo::utils::body().set_attribute("data-parts", "loaded");
+                }
+            })
+        })
+        .forget();
+    });
+    // Kept until it has run (dropping it would cancel it); it runs once.
+    PREFETCH_FRAME.with(|f| f.set(Some(frame)));
+}
+
+thread_local! {
+    static PREFETCH_FRAME: Cell<Option<gloo::render::AnimationFrame>> = const { Cell::new(None) };
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazyPageProps {
+    pub part: Part,
+    pub route: Route,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Shows a part once its code is loaded, a message while it loads, and a way
+/// to try again if it cannot be loaded (offline before it was fetched).
+#[component]
+pub fn LazyPage(props: &LazyPageProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let part = props.part;
+    let status = use_state(|| {
+        if loaded(part).is_some() {
+            Status::Ready
+        } else {
+            Status::Loading
+        }
+    });
+    let attempt = use_state(|| 0u32);
+    {
+        let status = status.clone();
+        use_effect_with((part, *attempt), move |_| {
+            if loaded(part).is_none() {
+                status.set(Status::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = part.load().await.is_ok();
+                    status.set(if ok { Status::Ready } else { Status::Failed });
+                });
+            }
+        });
+    }
+    if let Some(view) = loaded(part) {
+        return view(&ctx, &props.route);
+    }
+    let (what, title) = part.what();
+    match *status {
+        Status::Failed => {
+            let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
+            html! {
+                <article class="page" data-testid="part-failed">
+                    <h1>{ format!("{title} could not be loaded") }</h1>
+                    <div class="banner problem" role="alert">
+                        <p>{ format!("This page could not load {what}: check the connection, then try again. Nothing you entered is lost.") }</p>
+                        <p class="actions"><button type="button" class="button primary" onclick={retry}>{ "Try again" }</button></p>
+                    </div>
+                </article>
+            }
+        }
+        _ => html! {
+            <article class="page" aria-busy="true">
+                <div role="status"><h1>{ format!("Loading {what}…") }</h1></div>
+            </article>
+        },
+    }
+}
