@@ -5,12 +5,13 @@
 use crate::catalog::Catalog;
 use crate::engine::answers::Answers;
 use crate::engine::applicability::Decision;
+use crate::engine::conditions::Effective;
 use crate::engine::crosswalk::CrosswalkEntry;
 use crate::engine::cuecs::{self, Cuec};
 use crate::engine::evidence::EvidenceRequest;
 use crate::engine::gaps::{self, Gap};
 use crate::engine::registers::{self, Concern, Coverage, CustomerControl, Registers, Subservice};
-use crate::engine::scoring::{self, Contribution, Level, Scores};
+use crate::engine::scoring::{self, Contribution, Item, Level, Scores};
 use crate::engine::visibility::{self, Progress, Visibility};
 use crate::estimate::{self, Assumptions, Estimate};
 use serde::{Deserialize, Serialize};
@@ -35,39 +36,85 @@ pub struct Readiness {
     pub drafts: crate::engine::registers::Drafts,
 }
 
-/// Everything shown, exported and tested comes from here.
-pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions) -> Readiness {
+/// What the questionnaire shows while the answers change: what is asked, the
+/// progress, the decision, the scores and the gaps. The rest of [`Readiness`]
+/// (estimates, customers' controls, policies, register drafts) only the results
+/// and the files need, so the app leaves it out of each answer's update and out
+/// of its first screen's code. Each field equals the one [`evaluate`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Live {
+    pub visibility: Visibility,
+    pub progress: Progress,
+    pub decision: Decision,
+    pub scores: Scores,
+    pub gaps: Vec<Gap>,
+    pub overall_contributions: Vec<Contribution>,
+}
+
+/// The live part of [`evaluate`], for the questionnaire.
+pub fn assess(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions) -> Live {
+    live(catalog, answers, assumptions).0
+}
+
+/// The live part, with what the rest is built on.
+fn live<'a>(
+    catalog: &'a Catalog,
+    answers: &'a Answers,
+    assumptions: &Assumptions,
+) -> (Live, Effective<'a>, Vec<Item<'a>>) {
     let r = crate::engine::resolve(catalog, answers, assumptions.start());
     let type1 = r.decision.is_type1();
     let scores = scoring::all_scores(catalog, &r.items, &r.decision.assessed, type1);
     let gaps = gaps::rank(&r.items, type1);
-    let estimate = estimate::estimate(
-        catalog,
-        &r.effective,
-        &r.decision,
-        &gaps,
-        &r.items,
-        assumptions,
-    );
-    let cuecs = cuecs::list(catalog, &r.items);
-    let policies =
-        crate::engine::policies::checklist(catalog, &r.items, &r.decision.categories_in_scope);
-    let soc2 = r.decision.assessed.iter().any(|id| {
-        catalog
-            .category(id)
-            .is_some_and(|c| c.report == crate::catalog::kinds::Report::Soc2)
-    });
-    let drafts = crate::engine::registers::draft(catalog, &r.effective, soc2, &cuecs);
     let progress = visibility::progress(catalog, &r.visibility, &r.shown, answers);
     let overall_contributions = scoring::contributions(
         &scoring::members(&r.items, Level::Overall, "overall"),
         type1,
     );
-    Readiness {
-        overall_contributions,
+    let live = Live {
         visibility: r.visibility,
         progress,
         decision: r.decision,
+        scores,
+        gaps,
+        overall_contributions,
+    };
+    (live, r.effective, r.items)
+}
+
+/// Everything shown, exported and tested comes from here.
+pub fn evaluate(catalog: &Catalog, answers: &Answers, assumptions: &Assumptions) -> Readiness {
+    let (live, effective, items) = live(catalog, answers, assumptions);
+    let estimate = estimate::estimate(
+        catalog,
+        &effective,
+        &live.decision,
+        &live.gaps,
+        &items,
+        assumptions,
+    );
+    let cuecs = cuecs::list(catalog, &items);
+    let policies =
+        crate::engine::policies::checklist(catalog, &items, &live.decision.categories_in_scope);
+    let soc2 = live.decision.assessed.iter().any(|id| {
+        catalog
+            .category(id)
+            .is_some_and(|c| c.report == crate::catalog::kinds::Report::Soc2)
+    });
+    let drafts = crate::engine::registers::draft(catalog, &effective, soc2, &cuecs);
+    let Live {
+        visibility,
+        progress,
+        decision,
+        scores,
+        gaps,
+        overall_contributions,
+    } = live;
+    Readiness {
+        overall_contributions,
+        visibility,
+        progress,
+        decision,
         scores,
         gaps,
         estimate,

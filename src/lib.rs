@@ -18,7 +18,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-pub use assessment::{evaluate, Readiness};
+pub use assessment::{assess, evaluate, Live, Readiness};
 pub use catalog::Catalog;
 pub use engine::answers::{AnswerValue, Answers};
 pub use estimate::Assumptions;

@@ -13,7 +13,7 @@ use soc_readiness::catalog::{Catalog, ScaleOption};
 use soc_readiness::engine::scoring::Score;
 use soc_readiness::estimate::range::{Driver, Range};
 use soc_readiness::estimate::timeline::DateRange;
-use soc_readiness::{evaluate, AnswerValue, Answers, Assumptions, Readiness};
+use soc_readiness::{assess, evaluate, AnswerValue, Answers, Assumptions, Readiness};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -505,6 +505,24 @@ fn config() -> ProptestConfig {
 
 proptest! {
     #![proptest_config(config())]
+
+    /// Issue 13: the questionnaire's live result (what the app computes on each
+    /// answer) is exactly that part of the whole evaluation.
+    #[test]
+    fn the_live_result_is_the_evaluation_s_own(
+        scope in scope_strategy(),
+        controls in controls_strategy(),
+    ) {
+        let (a, s) = (answers(&scope, &CATEGORIES, &controls), assumptions(&scope));
+        let live = assess(catalog(), &a, &s);
+        let whole = evaluate(catalog(), &a, &s);
+        prop_assert_eq!(&live.visibility, &whole.visibility);
+        prop_assert_eq!(&live.progress, &whole.progress);
+        prop_assert_eq!(&live.decision, &whole.decision);
+        prop_assert_eq!(&live.scores, &whole.scores);
+        prop_assert_eq!(&live.gaps, &whole.gaps);
+        prop_assert_eq!(&live.overall_contributions, &whole.overall_contributions);
+    }
 
     /// Issue 3: improving any one answer never lowers any score, at any level.
     #[test]

@@ -11,7 +11,7 @@
 
 use crate::app::files;
 use crate::app::pages::invite::{Invitation, InviteBuilder};
-use crate::app::pages::results::results_page;
+use crate::app::pages::results::ResultsPage;
 use crate::app::pages::shared::SharedSummary;
 use crate::app::routes::Route;
 use crate::app::workspace::Notice;
@@ -77,7 +77,7 @@ fn loaded(part: Part) -> Option<View> {
 
 #[wasm_split(results, fallible)]
 fn results_view() -> Result<View, SplitLoaderError> {
-    Ok(|ctx, _| results_page(ctx))
+    Ok(|_, _| html! { <ResultsPage /> })
 }
 
 #[wasm_split(shared, fallible)]

@@ -14,7 +14,7 @@ pub mod workspace;
 
 use crate::report::library::Record;
 use crate::report::snapshot::Snapshot;
-use crate::{evaluate, Catalog, Readiness};
+use crate::{assess, Catalog, Live};
 use autosave::Saver;
 use components::layout::Layout;
 use state::State;
@@ -32,7 +32,8 @@ pub fn catalog() -> &'static Catalog {
 pub struct Ctx {
     pub catalog: &'static Catalog,
     pub state: UseReducerHandle<State>,
-    pub readiness: Rc<Readiness>,
+    /// What the questionnaire shows; the results evaluate the rest themselves.
+    pub readiness: Rc<Live>,
     /// The saved assessments and what the user must be told about saving.
     pub workspace: UseReducerHandle<Workspace>,
     pub saver: Rc<Saver>,
@@ -213,7 +214,7 @@ fn App() -> Html {
                 values: values.clone(),
                 notes: Default::default(),
             };
-            evaluate(catalog(), &answers, assumptions)
+            assess(catalog(), &answers, assumptions)
         },
     );
     {

@@ -8,7 +8,7 @@ use crate::app::routes::{href, push, Route};
 use crate::app::storage;
 use crate::app::workspace::{Notice, Undo, WorkspaceAction};
 use crate::app::{fresh_snapshot, Ctx};
-use crate::evaluate;
+use crate::assess;
 use crate::report::library::{self, Record, MAX_NAME};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ fn Row(p: &RowProps) -> Html {
     let editing = use_state(|| false);
     let name = library::display_name(&p.record);
     let readiness = use_memo(p.record.snapshot.clone(), |s| {
-        evaluate(crate::app::catalog(), &s.answers, &s.assumptions)
+        assess(crate::app::catalog(), &s.answers, &s.assumptions)
     });
     let overall = &readiness.scores.overall;
     let progress = readiness.progress.overall;

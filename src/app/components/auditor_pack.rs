@@ -4,6 +4,7 @@
 use crate::app::components::registers::{CustomerControlRegister, SubserviceRegister};
 use crate::app::files;
 use crate::app::format::score;
+use crate::app::pages::results::Evaluated;
 use crate::app::Ctx;
 use crate::assessment::{artefacts, Artefacts};
 use crate::engine::evidence::EvidenceStatus;
@@ -17,12 +18,12 @@ const FIRST_ROWS: usize = 8;
 #[component]
 pub fn AuditorPack() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    // The readiness is remade exactly when the answers or assumptions change; with
+    let full = use_context::<Evaluated>()
+        .expect("the results' evaluation")
+        .0;
+    // The evaluation is remade exactly when the answers or assumptions change; with
     // the registers, that is everything the pack is derived from.
-    let inputs = (
-        Rc::as_ptr(&ctx.readiness) as usize,
-        ctx.state.registers.clone(),
-    );
+    let inputs = (Rc::as_ptr(&full) as usize, ctx.state.registers.clone());
     let made = {
         let ctx = ctx.clone();
         use_memo(inputs, move |_| {
@@ -31,7 +32,7 @@ pub fn AuditorPack() -> Html {
                 &ctx.state.answers,
                 &ctx.state.assumptions,
                 &ctx.state.registers,
-                &ctx.readiness,
+                &full,
             )
         })
     };

@@ -2,6 +2,7 @@
 //! server ever sees it), a copy button, and the link in a field to select by hand.
 
 use crate::app::files;
+use crate::app::pages::results::Evaluated;
 use crate::app::routes::Route;
 use crate::app::Ctx;
 use crate::report::share::{self, ShareOptions};
@@ -82,11 +83,14 @@ pub fn CopyField(p: &CopyFieldProps) -> Html {
 #[component]
 pub fn SharePanel() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
+    let full = use_context::<Evaluated>()
+        .expect("the results' evaluation")
+        .0;
     let options = use_state(ShareOptions::default);
     let link = share::encode(
         ctx.catalog,
         &ctx.state.snapshot(),
-        &ctx.readiness,
+        &full,
         &crate::app::today(),
         *options,
     );

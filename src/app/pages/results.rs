@@ -13,6 +13,8 @@ use crate::app::state::{Action, GapFilter};
 use crate::app::Ctx;
 use crate::catalog::estimation::EstimationParams;
 use crate::estimate::range::{number, Driver};
+use crate::{evaluate, Readiness};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -82,7 +84,36 @@ fn input(e: &Event) -> Option<HtmlInputElement> {
 }
 
 /// A button's handler that downloads the open assessment in one format.
-pub fn results_page(ctx: &Ctx) -> Html {
+/// The whole evaluation, for the results' components: the questionnaire keeps
+/// only the live part (see [`crate::assessment::Live`]).
+#[derive(Clone)]
+pub struct Evaluated(pub Rc<Readiness>);
+
+impl PartialEq for Evaluated {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The results page. It evaluates the inputs whole, again only when they change:
+/// the app's live result is remade exactly then, so its address is the key.
+#[component]
+pub fn ResultsPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let full = {
+        let ctx = ctx.clone();
+        use_memo(Rc::as_ptr(&ctx.readiness) as usize, move |_| {
+            evaluate(ctx.catalog, &ctx.state.answers, &ctx.state.assumptions)
+        })
+    };
+    html! {
+        <ContextProvider<Evaluated> context={Evaluated(full.clone())}>
+            { results_page(&ctx, &full) }
+        </ContextProvider<Evaluated>>
+    }
+}
+
+fn results_page(ctx: &Ctx, full: &Readiness) -> Html {
     let r = &ctx.readiness;
     let cat = ctx.catalog;
     // The parameters in use, with the user's assumptions, made once per render.
@@ -170,10 +201,10 @@ pub fn results_page(ctx: &Ctx) -> Html {
             </section>
             { decision_panel(ctx) }
             { gap_list(ctx) }
-            { policy_checklist(ctx) }
+            { policy_checklist(ctx, full) }
             <AuditorPack />
-            { timeline_section(ctx, &params) }
-            { cost_section(ctx, &params) }
+            { timeline_section(ctx, full, &params) }
+            { cost_section(ctx, full, &params) }
             <SharePanel />
         </article>
     }
@@ -294,8 +325,8 @@ fn gap_list(ctx: &Ctx) -> Html {
     }
 }
 
-fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
-    let t = &ctx.readiness.estimate.timeline;
+fn timeline_section(ctx: &Ctx, full: &Readiness, params: &EstimationParams) -> Html {
+    let t = &full.estimate.timeline;
     let dispatch = ctx.state.dispatcher();
     let today = crate::app::today();
     let on_start = {
@@ -370,8 +401,8 @@ fn timeline_section(ctx: &Ctx, params: &EstimationParams) -> Html {
 }
 
 /// The policies a first SOC 2 usually needs, each with its status from the answers.
-fn policy_checklist(ctx: &Ctx) -> Html {
-    let policies = &ctx.readiness.policies;
+fn policy_checklist(ctx: &Ctx, full: &Readiness) -> Html {
+    let policies = &full.policies;
     if policies.is_empty() {
         return Html::default();
     }
@@ -465,9 +496,8 @@ fn estimate_basis(ctx: &Ctx, params: &EstimationParams) -> Html {
 }
 
 /// The likely weeks of the fieldwork phases in the plan (Type I and Type II).
-fn fieldwork_weeks(ctx: &Ctx) -> String {
-    let weeks: f64 = ctx
-        .readiness
+fn fieldwork_weeks(full: &Readiness) -> String {
+    let weeks: f64 = full
         .estimate
         .timeline
         .phases
@@ -478,8 +508,8 @@ fn fieldwork_weeks(ctx: &Ctx) -> String {
     format!("{} weeks", trim(weeks))
 }
 
-fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
-    let c = &ctx.readiness.estimate.cost;
+fn cost_section(ctx: &Ctx, full: &Readiness, params: &EstimationParams) -> Html {
+    let c = &full.estimate.cost;
     let a = &ctx.state.assumptions;
     let d = ctx.state.dispatcher();
     let on_tier = {
@@ -522,7 +552,7 @@ fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
                     format!("{} – {} h at {} – {} an hour (an assumption you can edit: no public source gives auditor hours)",
                         trim(c.effort.auditor_hours.low.round()), trim(c.effort.auditor_hours.high.round()),
                         money(c.effort.auditor_rate.low), money(c.effort.auditor_rate.high)), "auditor-hours") }
-                { card("Fieldwork", fieldwork_weeks(ctx), "weeks of the auditor's testing".into(), "fieldwork-weeks") }
+                { card("Fieldwork", fieldwork_weeks(full), "weeks of the auditor's testing".into(), "fieldwork-weeks") }
                 { card("Your hours during the audit", format!("{} h", trim(c.effort.support_hours.likely.round())),
                     "evidence requests, walkthroughs and samples".into(), "support-hours") }
                 { card("Your remediation hours", format!("{} h", trim(c.effort.remediation_hours.likely.round())),
@@ -544,7 +574,7 @@ fn cost_section(ctx: &Ctx, params: &EstimationParams) -> Html {
             if c.renewal_total.likely > c.first_year_total.likely {
                 <p class="note" data-testid="renewal-above">{ format!(
                     "A renewal year costs a little more than the first here: it audits a 12-month period where the first report audits {} months, and there is little left to fix.",
-                    ctx.readiness.estimate.timeline.window_months) }</p>
+                    full.estimate.timeline.window_months) }</p>
             }
             <details class="assumptions no-print">
                 <summary>{ "Edit assumptions" }</summary>
