@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the first-load bytes are: the size of each file of the release build, the
-# wasm split into code and data, and the largest functions and data (twiggy, on the
-# wasm before wasm-bindgen and wasm-opt, where names are still there).
+# first screen's wasm split into code and data, and its largest functions and data
+# (twiggy, on that module as the split leaves it, before wasm-bindgen and
+# wasm-opt, where names are still there).
 # Installs twiggy on first use. Usage: scripts/size-report.sh [--build] [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,17 +15,17 @@ fi
 if [[ "${1:-}" == "--build" ]]; then shift; trunk build --release; fi
 top="${1:-30}"
 wasm=$(ls dist/assets/soc-readiness_bg-*.wasm 2>/dev/null | head -1 || true)
-raw=target/wasm32-unknown-unknown/wasm-release/soc-readiness.wasm
+raw=target/wasm-split/wasm-release/soc-readiness.wasm   # written by scripts/split-wasm.mjs
 if [[ -z "$wasm" || ! -f "$raw" ]]; then
   echo "no release build: run scripts/size-report.sh --build" >&2
   exit 1
 fi
 
-echo "== First load (gzip -9) =="
+echo "== Files: the first load, then the parts fetched after it (gzip -9) =="
 node -e "import('./scripts/size-budget.mjs').then(m => console.log(m.sizeTable(m.measureDist('dist')).text))"
 echo
-echo "== Shipped wasm by section (bytes; notData is what the browser compiles) =="
+echo "== The first screen's wasm by section (bytes; notData is what the browser compiles) =="
 node scripts/wasm-sections.mjs "$wasm"
 echo
-echo "== Largest items before wasm-opt (twiggy top $top, names kept) =="
+echo "== Its largest items before wasm-opt (twiggy top $top, names kept) =="
 twiggy top -n "$top" "$raw" | grep -v "custom section\|\"function names\"" | cut -c1-160

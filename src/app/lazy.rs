@@ -165,35 +165,26 @@ pub struct LazyPageProps {
     pub route: Route,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Loading,
-    Ready,
-    Failed,
-}
-
 /// Shows a part once its code is loaded, a message while it loads, and a way
 /// to try again if it cannot be loaded (offline before it was fetched).
 #[component]
 pub fn LazyPage(props: &LazyPageProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let part = props.part;
-    let status = use_state(|| {
-        if loaded(part).is_some() {
-            Status::Ready
-        } else {
-            Status::Loading
-        }
-    });
+    // The part whose last load failed: a message about one part never shows for another.
+    let failed = use_state_eq(|| None::<Part>);
     let attempt = use_state(|| 0u32);
+    let loaded_now = use_force_update();
     {
-        let status = status.clone();
+        let failed = failed.clone();
         use_effect_with((part, *attempt), move |_| {
             if loaded(part).is_none() {
-                status.set(Status::Loading);
+                failed.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let ok = part.load().await.is_ok();
-                    status.set(if ok { Status::Ready } else { Status::Failed });
+                    match part.load().await {
+                        Ok(_) => loaded_now.force_update(),
+                        Err(_) => failed.set(Some(part)),
+                    }
                 });
             }
         });
@@ -202,23 +193,22 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
         return view(&ctx, &props.route);
     }
     let (what, title) = part.what();
-    match *status {
-        Status::Failed => {
-            let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
-            html! {
-                <article class="page" data-testid="part-failed">
-                    <h1>{ format!("{title} could not be loaded") }</h1>
-                    <div class="banner problem" role="alert">
-                        <p>{ format!("This page could not load {what}: check the connection, then try again. Nothing you entered is lost.") }</p>
-                        <p class="actions"><button type="button" class="button primary" onclick={retry}>{ "Try again" }</button></p>
-                    </div>
-                </article>
-            }
+    if *failed == Some(part) {
+        let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
+        html! {
+            <article class="page" data-testid="part-failed">
+                <h1>{ format!("{title} could not be loaded") }</h1>
+                <div class="banner problem" role="alert">
+                    <p>{ format!("This page could not load {what}: check the connection, then try again. Nothing you entered is lost.") }</p>
+                    <p class="actions"><button type="button" class="button primary" onclick={retry}>{ "Try again" }</button></p>
+                </div>
+            </article>
         }
-        _ => html! {
+    } else {
+        html! {
             <article class="page" aria-busy="true">
                 <div role="status"><h1>{ format!("Loading {what}…") }</h1></div>
             </article>
-        },
+        }
     }
 }
