@@ -6,8 +6,8 @@
 //! usually ready before they are opened, and the app keeps working offline.
 //!
 //! Each `#[wasm_split]` function below is a split point: calling it loads its
-//! file once, then returns the page's render function, which is kept here and
-//! called directly on every later render.
+//! file once, then returns what the part offers (a page's render function, which
+//! is kept here and called directly on every later render, or the file functions).
 
 use crate::app::files;
 use crate::app::pages::invite::{Invitation, InviteBuilder};
@@ -118,11 +118,11 @@ fn file_ops() -> Result<&'static FileOps, SplitLoaderError> {
 
 /// Runs `then` with the file functions once they are loaded (at once, after the
 /// background fetch), or tells the user that they could not be loaded.
-pub fn with_files(ctx: &Ctx, then: impl FnOnce(&'static FileOps) + 'static) {
+pub fn with_files(ctx: &Ctx, then: impl FnOnce(&Ctx, &'static FileOps) + 'static) {
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
         match file_ops().await {
-            Ok(ops) => then(ops),
+            Ok(ops) => then(&ctx, ops),
             Err(_) => ctx.notify(Notice::problem(
                 "Files cannot be read or written right now: that part of the app could not be loaded. Check the connection, then try again. Nothing has changed.",
             )),

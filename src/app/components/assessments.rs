@@ -120,8 +120,8 @@ fn Row(p: &RowProps) -> Html {
     let json = {
         let (ctx, s) = (ctx.clone(), snapshot.clone());
         Callback::from(move |_| {
-            let (ctx, s) = (ctx.clone(), s.clone());
-            with_files(&ctx.clone(), move |f| {
+            let s = s.clone();
+            with_files(&ctx, move |ctx, f| {
                 if let Err(why) = (f.download_json)(ctx.catalog, &s) {
                     ctx.notify(Notice::problem(why));
                 }
@@ -131,8 +131,8 @@ fn Row(p: &RowProps) -> Html {
     let csv = {
         let (ctx, s) = (ctx.clone(), snapshot);
         Callback::from(move |_| {
-            let (ctx, s) = (ctx.clone(), s.clone());
-            with_files(&ctx.clone(), move |f| {
+            let s = s.clone();
+            with_files(&ctx, move |ctx, f| {
                 if let Err(why) = (f.download_csv)(ctx.catalog, &s) {
                     ctx.notify(Notice::problem(why));
                 }

@@ -63,7 +63,7 @@ fn read(ctx: &Ctx, files: Option<web_sys::FileList>) {
     if let Some(file) = files.and_then(|f| f.get(0)) {
         let ctx = ctx.clone();
         files::read_text(file, move |name, text| {
-            with_files(&ctx.clone(), move |f| accept(&ctx, &name, text, f.import))
+            with_files(&ctx, move |ctx, f| accept(ctx, &name, text, f.import))
         });
     }
 }

@@ -36,8 +36,7 @@ pub fn Notices() -> Html {
     let download = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
-            let ctx = ctx.clone();
-            with_files(&ctx.clone(), move |f| {
+            with_files(&ctx, |ctx, f| {
                 if let Err(why) = (f.download_json)(ctx.catalog, &ctx.state.snapshot()) {
                     ctx.notify(Notice::problem(why));
                 }
