@@ -48,6 +48,11 @@ fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
 }
 
 fn main() {
+    // The browser build keeps the linker's relocations: scripts/split-wasm.mjs needs
+    // them to split the wasm. Asked for here, not in rustflags, which RUSTFLAGS replaces.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     println!("cargo:rerun-if-changed=questionnaires");
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
     println!("cargo:rerun-if-changed=src/catalog/kinds.rs");

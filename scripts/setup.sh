@@ -34,7 +34,8 @@ fi
 # 3b. wasm-split-cli, which splits the wasm so the first screen loads only its
 #     own code (scripts/split-wasm.mjs). It has no --version: ask cargo.
 WASM_SPLIT_VERSION="0.2.4"   # the wasm_split_helpers in Cargo.lock must speak the same protocol
-if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+installed=$(cargo install --list)
+if ! grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" <<<"$installed"; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION"
   cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi

@@ -124,8 +124,26 @@ pub fn with_files(ctx: &Ctx, then: impl FnOnce(&Ctx, &'static FileOps) + 'static
         match file_ops().await {
             Ok(ops) => then(&ctx, ops),
             Err(_) => ctx.notify(Notice::problem(
-                "Files cannot be read or written right now: that part of the app could not be loaded. Check the connection, then try again. Nothing has changed.",
+                "Files cannot be read or written right now: that part of the app could not be loaded. Check the connection, then try again, or reload the page. Nothing has changed.",
             )),
+        }
+    });
+}
+
+/// Downloads the open assessment as JSON, even when the file functions cannot be
+/// loaded: then as the inputs-only recovery file, which imports just the same.
+/// Offered when saving fails, so it must not depend on the network.
+pub fn download_copy(ctx: &Ctx) {
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = match file_ops().await {
+            Ok(f) => (f.download_json)(ctx.catalog, &ctx.state.snapshot()),
+            Err(_) => crate::app::recovery_json(&ctx.state.snapshot()).and_then(|doc| {
+                files::download("soc-readiness-copy.json", "application/json", &doc)
+            }),
+        };
+        if let Err(why) = done {
+            ctx.notify(Notice::problem(why));
         }
     });
 }
@@ -135,21 +153,25 @@ pub fn with_files(ctx: &Ctx, then: impl FnOnce(&Ctx, &'static FileOps) + 'static
 /// once the first screen is up. A failure here is silent: opening the page
 /// tries again and says so.
 pub fn prefetch_after_paint() {
-    // The frame callback runs just before the paint; a timeout set there runs after it.
-    let frame = gloo::render::request_animation_frame(|_| {
-        gloo::timers::callback::Timeout::new(0, || {
-            wasm_bindgen_futures::spawn_local(async {
-                let mut all = file_ops().await.is_ok();
-                for part in Part::ALL {
-                    all &= part.load().await.is_ok();
-                }
-                // Marks the moment the app needs no network any more (tests wait for it).
-                if all {
-                    let _ = gloo::utils::body().set_attribute("data-parts", "loaded");
-                }
-            })
+    let fetch_all = || {
+        wasm_bindgen_futures::spawn_local(async {
+            let mut all = file_ops().await.is_ok();
+            for part in Part::ALL {
+                all &= part.load().await.is_ok();
+            }
+            // Marks the moment the app needs no network any more (tests wait for it).
+            if all {
+                let _ = gloo::utils::body().set_attribute("data-parts", "loaded");
+            }
         })
-        .forget();
+    };
+    // A tab opened in the background paints no frame until it is shown: fetch now.
+    if gloo::utils::document().hidden() {
+        return fetch_all();
+    }
+    // The frame callback runs just before the paint; a timeout set there runs after it.
+    let frame = gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, fetch_all).forget();
     });
     // Kept until it has run (dropping it would cancel it); it runs once.
     PREFETCH_FRAME.with(|f| f.set(Some(frame)));
@@ -194,19 +216,23 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
     }
     let (what, title) = part.what();
     if *failed == Some(part) {
-        let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
+        let retry = Callback::from(move |_: MouseEvent| {
+            attempt.set(*attempt + 1);
+            // The button goes away with the message: keep the focus on the page.
+            crate::app::components::layout::focus_main();
+        });
         html! {
             <article class="page" data-testid="part-failed">
                 <h1>{ format!("{title} could not be loaded") }</h1>
                 <div class="banner problem" role="alert">
-                    <p>{ format!("This page could not load {what}: check the connection, then try again. Nothing you entered is lost.") }</p>
+                    <p>{ format!("This page could not load {what}: check the connection, then try again, or reload the page. Nothing you entered is lost.") }</p>
                     <p class="actions"><button type="button" class="button primary" onclick={retry}>{ "Try again" }</button></p>
                 </div>
             </article>
         }
     } else {
         html! {
-            <article class="page" aria-busy="true">
+            <article class="page" data-testid="part-loading">
                 <div role="status"><h1>{ format!("Loading {what}…") }</h1></div>
             </article>
         }

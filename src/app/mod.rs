@@ -114,6 +114,17 @@ impl Ctx {
     }
 }
 
+/// An `Rc` compared by address, as a memo's key for a value that is remade
+/// whenever its inputs change. Holding it keeps the address from being reused.
+#[derive(Clone)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// What became of a new assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Created {
@@ -326,7 +337,7 @@ fn install_panic_screen() {
 }
 
 /// The recovery file: the format an import reads, with the inputs only.
-fn recovery_json(snapshot: &Snapshot) -> Result<String, String> {
+pub fn recovery_json(snapshot: &Snapshot) -> Result<String, String> {
     #[derive(serde::Serialize)]
     struct Recovery<'a> {
         schema_version: u32,

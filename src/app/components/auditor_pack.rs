@@ -23,7 +23,7 @@ pub fn AuditorPack() -> Html {
         .0;
     // The evaluation is remade exactly when the answers or assumptions change; with
     // the registers, that is everything the pack is derived from.
-    let inputs = (Rc::as_ptr(&full) as usize, ctx.state.registers.clone());
+    let inputs = (crate::app::Same(full.clone()), ctx.state.registers.clone());
     let made = {
         let ctx = ctx.clone();
         use_memo(inputs, move |_| {

@@ -180,7 +180,7 @@ fn reveal_current_step() {
     }
 }
 
-fn focus_main() {
+pub fn focus_main() {
     use wasm_bindgen::JsCast;
     if let Some(el) = gloo::utils::document()
         .get_element_by_id("main")

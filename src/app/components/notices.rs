@@ -1,7 +1,7 @@
 //! Messages under the header: saving problems (they stay until saving works
 //! again), another tab's deletion, and the outcome of the last action with Undo.
 
-use crate::app::lazy::with_files;
+use crate::app::lazy::download_copy;
 use crate::app::state::Action;
 use crate::app::storage;
 use crate::app::workspace::{Notice, Undo, WorkspaceAction};
@@ -35,13 +35,7 @@ pub fn Notices() -> Html {
     let ws = &*ctx.workspace;
     let download = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
-            with_files(&ctx, |ctx, f| {
-                if let Err(why) = (f.download_json)(ctx.catalog, &ctx.state.snapshot()) {
-                    ctx.notify(Notice::problem(why));
-                }
-            })
-        })
+        Callback::from(move |_| download_copy(&ctx))
     };
     let retry = {
         let ctx = ctx.clone();

@@ -14,7 +14,6 @@ use crate::app::Ctx;
 use crate::catalog::estimation::EstimationParams;
 use crate::estimate::range::{number, Driver};
 use crate::{evaluate, Readiness};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -83,31 +82,23 @@ fn input(e: &Event) -> Option<HtmlInputElement> {
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
 }
 
-/// A button's handler that downloads the open assessment in one format.
 /// The whole evaluation, for the results' components: the questionnaire keeps
 /// only the live part (see [`crate::assessment::Live`]).
-#[derive(Clone)]
-pub struct Evaluated(pub Rc<Readiness>);
-
-impl PartialEq for Evaluated {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+pub type Evaluated = crate::app::Same<Readiness>;
 
 /// The results page. It evaluates the inputs whole, again only when they change:
-/// the app's live result is remade exactly then, so its address is the key.
+/// the app's live result is remade exactly then, so it is the key.
 #[component]
 pub fn ResultsPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let full = {
         let ctx = ctx.clone();
-        use_memo(Rc::as_ptr(&ctx.readiness) as usize, move |_| {
+        use_memo(crate::app::Same(ctx.readiness.clone()), move |_| {
             evaluate(ctx.catalog, &ctx.state.answers, &ctx.state.assumptions)
         })
     };
     html! {
-        <ContextProvider<Evaluated> context={Evaluated(full.clone())}>
+        <ContextProvider<Evaluated> context={crate::app::Same(full.clone())}>
             { results_page(&ctx, &full) }
         </ContextProvider<Evaluated>>
     }

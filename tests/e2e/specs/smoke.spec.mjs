@@ -20,6 +20,8 @@ test('answering Security questions updates the live score', async ({ page, log }
   const score = page.locator('[data-testid="overall-score"]').first();
   await expect(score, 'no score before any answer').toHaveText('–');
   const before = await answered(page);
+  // The parts split off the first screen arrive in the background; after that, nothing.
+  await expect(page.locator('body[data-parts="loaded"]')).toHaveCount(1);
   const requestsAtLoad = log.requests.length;
 
   await questions.nth(0).locator('input[type=radio][value="evidenced"]').check();

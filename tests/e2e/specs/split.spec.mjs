@@ -3,7 +3,8 @@
 // for them; they arrive in the background; and a page whose part cannot be
 // fetched says so, keeps everything entered, and loads when asked again.
 import { test, expect } from '../lib/fixtures.mjs';
-import { open, go, fill, first } from '../lib/app.mjs';
+import { open, go, fill, first, choose, download } from '../lib/app.mjs';
+import { controlQuestions } from '../lib/catalog.mjs';
 
 const PART = /\/assets\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/;
 
@@ -28,10 +29,9 @@ test('a page opened while its part is still on its way says it is loading, then 
   await page.route(PART, async (route) => { await held; await route.continue(); });
   await page.goto('/#/results');
   await expect(page.locator('main [role="status"] h1')).toHaveText('Loading your results…');
-  await expect(page.locator('main article[aria-busy="true"]')).toHaveCount(1);
   release();
   await expect(first(page, 'main h1')).toHaveText('Readiness results');
-  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="part-loading"]')).toHaveCount(0);
 });
 
 test('offline before the parts arrived: the results and the file functions say so, nothing is lost, and Try again loads them', async ({ page }) => {
@@ -56,7 +56,24 @@ test('offline before the parts arrived: the results and the file functions say s
   await page.unroute(PART);
   await failed.getByRole('button', { name: 'Try again' }).click();
   await expect(first(page, 'main h1')).toHaveText('Readiness results');
+  await expect(page.locator('#main'), 'the focus stays on the page, not lost with the button').toBeFocused();
   await expect(page.locator('main')).toContainText('Offline Parts Ltd');
   await go(page, '/scope');
   await expect(page.locator('fieldset[data-question="scope.company_name"] input')).toHaveValue('Offline Parts Ltd');
+});
+
+test('storage full and the parts cut off: the warning\'s download still saves the answers', async ({ page, context }, testInfo) => {
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.route(PART, (route) => route.abort('internetdisconnected'));
+  await open(page, '/category/security');
+  const [q1] = controlQuestions('security');
+  await choose(page, q1.id, 'partial');
+  const banner = page.locator('[data-testid="save-problem"]');
+  await expect(banner).toBeVisible({ timeout: 5_000 });
+  const { text } = await download(page, page.locator('[data-testid="save-problem-download"]'), testInfo);
+  const doc = JSON.parse(text);
+  expect(doc.answers.values[q1.id], 'the answer given is in the file').toEqual({ o: 'partial' });
+  expect(doc.schema_version, 'a file the import reads').toBeGreaterThan(0);
 });
