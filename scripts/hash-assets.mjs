@@ -1,5 +1,6 @@
-// Trunk post-build hook (release only): gives the wasm, the JS glue, the loader
-// and the stylesheet content-hashed names in `assets/`, so a browser that cached
+// Trunk post-build hook (release only): gives the wasm and its split-off parts,
+// the JS glue, the parts' loader, the page's loader and the stylesheet
+// content-hashed names in `assets/`, so a browser that cached
 // one version can never pair its JS with another version's wasm after a
 // redeploy. Only index.html keeps its name; hosts serve it with `no-cache` and
 // `assets/` with a one-year cache (see deploy/).
