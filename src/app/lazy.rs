@@ -13,6 +13,7 @@ use crate::app::files;
 use crate::app::pages::invite::{Invitation, InviteBuilder};
 use crate::app::pages::results::ResultsPage;
 use crate::app::pages::shared::SharedSummary;
+use crate::app::paint::{in_frame_after_paint, FrameAfterPaint};
 use crate::app::routes::Route;
 use crate::app::workspace::Notice;
 use crate::app::Ctx;
@@ -20,6 +21,7 @@ use crate::report::check::Problem;
 use crate::report::import::Imported;
 use crate::report::snapshot::Snapshot;
 use crate::Catalog;
+use gloo::timers::callback::Timeout;
 use std::cell::Cell;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
@@ -150,8 +152,9 @@ pub fn download_copy(ctx: &Ctx) {
 
 /// Fetches every part in the background once the first screen is painted, one
 /// after the other, so a page opens at once later and the app needs no network
-/// once the first screen is up. A failure here is silent: opening the page
-/// tries again and says so.
+/// once the first screen is up. It starts after the frame that follows the first
+/// paint, where a step draws the rest of its questions, so neither waits for the
+/// other. A failure here is silent: opening the page tries again and says so.
 pub fn prefetch_after_paint() {
     let fetch_all = || {
         wasm_bindgen_futures::spawn_local(async {
@@ -169,16 +172,16 @@ pub fn prefetch_after_paint() {
     if gloo::utils::document().hidden() {
         return fetch_all();
     }
-    // The frame callback runs just before the paint; a timeout set there runs after it.
-    let frame = gloo::render::request_animation_frame(move |_| {
-        gloo::timers::callback::Timeout::new(0, fetch_all).forget();
+    // A timeout set in a frame's callback runs after that frame is painted.
+    let later = in_frame_after_paint(move || {
+        Timeout::new(0, fetch_all).forget();
     });
     // Kept until it has run (dropping it would cancel it); it runs once.
-    PREFETCH_FRAME.with(|f| f.set(Some(frame)));
+    PREFETCH.with(|f| f.set(Some(later)));
 }
 
 thread_local! {
-    static PREFETCH_FRAME: Cell<Option<gloo::render::AnimationFrame>> = const { Cell::new(None) };
+    static PREFETCH: Cell<Option<FrameAfterPaint>> = const { Cell::new(None) };
 }
 
 #[derive(Properties, PartialEq)]

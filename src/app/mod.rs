@@ -7,6 +7,7 @@ pub mod files;
 pub mod format;
 pub mod lazy;
 pub mod pages;
+pub mod paint;
 pub mod routes;
 pub mod state;
 pub mod storage;

@@ -35,6 +35,8 @@ const stats = (name, xs) => [name, xs.length, ms(pct(xs, 50)), ms(pct(xs, 95)), 
 // frame counts as much as work it does at once. The page keeps it as a promise, so
 // the harness need not poll while the app starts; the observer watches one
 // attribute only, so a build that inserts many nodes pays nothing extra for it.
+// It then notes when the whole step is drawn, for a build that draws the first
+// screen first and the rest in batches after it.
 // It also notes where the time went: when the wasm was requested, when it was
 // compiled and instantiated (the glue's WebAssembly call resolved), and when the
 // app marked itself ready.
@@ -50,10 +52,21 @@ function markInteractive() {
   }
   window.__interactive = new Promise((resolve) => {
     let ready;
-    const painted = () => requestAnimationFrame(() => setTimeout(() => resolve({
-      painted: performance.now(), ready, compiled,
-      requested: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.requestStart,
-    }), 0));
+    const after = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+    // Then waits until the whole step is drawn (a build that draws it in batches
+    // marks the sections it has not finished with data-drawn="part").
+    const painted = () => after(() => {
+      const at = {
+        painted: performance.now(), ready, compiled,
+        requested: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.requestStart,
+      };
+      const whenDrawn = () => {
+        if (document.querySelector('.sections[data-drawn=part]')) requestAnimationFrame(whenDrawn);
+        else after(() => resolve({ ...at, drawn: performance.now() }));
+      };
+      if (document.querySelector('.sections[data-drawn=part]')) whenDrawn();
+      else resolve({ ...at, drawn: at.painted });
+    });
     const whenRadio = () => {
       if (document.querySelector('fieldset[data-question] input[type=radio]')) painted();
       else requestAnimationFrame(whenRadio);
@@ -124,7 +137,7 @@ async function loadTimes(browser, urls, { rounds = LOADS, network } = {}) {
 }
 
 // Median of each phase mark, as one line: where a cold load's time goes.
-const phaseLine = (marks) => ['requested', 'compiled', 'ready', 'painted']
+const phaseLine = (marks) => ['requested', 'compiled', 'ready', 'painted', 'drawn']
   .map((m) => { const xs = marks.map((x) => x[m]).filter(Number.isFinite); return `${m} ${xs.length ? ms(pct(xs, 50)) : 'n/a'}`; })
   .join(', ');
 
@@ -188,6 +201,7 @@ try {
     const answers = await answerTimes(browser, servers[k].url);
     const label = (m) => (before ? `${m}, ${name}` : m);
     rows.push(stats(label('load to interactive (cold)'), loads[k]));
+    rows.push(stats(label('whole step drawn (cold)'), phases[k].map((p) => p.drawn)));
     if (mobile) rows.push(stats(label('same, slow 4G (150 ms, 1.6 Mbit/s)'), mobile[k]));
     if (answers.times.length) rows.push(stats(label('answer to updated score'), answers.times));
     if (answers.unchanged) console.log(`(${name}: ${answers.unchanged} of ${ANSWERS} answers left the score text unchanged and are not counted)`);
@@ -195,7 +209,7 @@ try {
   console.log('Headless Chromium timings (ms)\n');
   console.log(table(['measure', 'n', 'median', 'p95', 'min', 'max'], rows));
   console.log('\nWhere a cold load goes (medians, ms from navigation: wasm requested, compiled and');
-  console.log('instantiated, app ready, page painted)');
+  console.log('instantiated, app ready, first screen painted, whole step drawn)');
   for (const [k, [name]] of builds.entries()) console.log(`  ${name}: ${phaseLine(phases[k])}`);
   if (before) {
     const faster = (t) => { const m = t.map((x) => pct(x, 50)); return ((1 - m[1] / m[0]) * 100).toFixed(1); };

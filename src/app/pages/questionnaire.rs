@@ -4,6 +4,7 @@ use crate::app::components::announcer::Announcer;
 use crate::app::components::layout::step_nav;
 use crate::app::components::question::QuestionView;
 use crate::app::components::summary::SidePanel;
+use crate::app::paint::in_frame_after_paint;
 use crate::app::routes::href;
 use crate::app::routes::Route;
 use crate::app::Ctx;
@@ -55,8 +56,10 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                 <Announcer step={qn.id.clone()} shown={shown} />
                 // Keyed, each list in its own element: a follow-up question or section that
                 // appears never replaces the one the user just answered, so focus stays on it.
-                <div class="sections">
-                { for qn.sections.iter().filter(|s| r.visibility.section(&s.id)).map(|s| html! {
+                <Sections key={qn.id.clone()} sections={
+                qn.sections.iter().filter(|s| r.visibility.section(&s.id)).map(|s| {
+                    let questions: Vec<_> = s.questions.iter().filter(|q| r.visibility.question(&q.id)).collect();
+                    (questions.len(), html! {
                     <section key={s.id.clone()} class="q-section" aria-labelledby={format!("{}-title", s.id)}>
                         <h2 id={format!("{}-title", s.id)}>
                             { s.title.clone() }
@@ -64,15 +67,15 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                         </h2>
                         if !s.intro.is_empty() { <Intro text={s.intro.clone()} class="section-intro" /> }
                         <div class="questions">
-                        { for s.questions.iter().filter(|q| r.visibility.question(&q.id)).map(|q| html! {
+                        { for questions.into_iter().map(|q| html! {
                             <QuestionView key={q.id.clone()} q={q} scale={scale}
                                 answer={answers.get(&q.id).cloned()} note={answers.notes.get(q.id.as_str()).cloned()}
                                 dispatch={dispatch.clone()} />
                         }) }
                         </div>
                     </section>
-                }) }
-                </div>
+                    })
+                }).collect::<Vec<_>>()} />
                 if !hidden.is_empty() {
                     <section class="hidden-answers" aria-labelledby="hidden-title">
                         <h2 id="hidden-title">{ "Answers kept but not counted" }</h2>
@@ -83,6 +86,61 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                 { step_nav(ctx, &route) }
             </article>
             <SidePanel questionnaire={qn.id.clone()} with_decision={qn.id == "applicability" || qn.id == "scope"} />
+        </div>
+    }
+}
+
+/// Questions enough to fill a first screen, even a tall one.
+const FIRST_SCREEN_QUESTIONS: usize = 6;
+
+/// How many sections hold the first `questions` questions: `sizes` holds each
+/// section's number of shown questions.
+fn sections_for(sizes: &[usize], questions: usize) -> usize {
+    let mut taken = 0;
+    let count = sizes
+        .iter()
+        .take_while(|&&n| {
+            let more = taken < questions;
+            taken += n;
+            more
+        })
+        .count();
+    count.max(1)
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionsProps {
+    /// Each shown section with its number of shown questions, keyed by section ID.
+    sections: Vec<(usize, Html)>,
+}
+
+/// A step's sections: those of the first screen before the first paint, the
+/// rest in the frame after it. Drawing the whole Security step at once kept its
+/// first screen waiting for a hundred questions nobody could see yet. One keyed
+/// list, so the later sections are added after the first ones, never in place of
+/// them. A link to one question, or a hidden tab, draws them all at once.
+#[component]
+fn Sections(p: &SectionsProps) -> Html {
+    let all = use_state_eq(|| {
+        crate::app::routes::question_in(&crate::app::routes::fragment()).is_some()
+            || gloo::utils::document().hidden()
+    });
+    {
+        let all = all.clone();
+        use_effect_with((), move |_| {
+            let later = (!*all).then(|| in_frame_after_paint(move || all.set(true)));
+            move || drop(later)
+        });
+    }
+    let count = if *all {
+        p.sections.len()
+    } else {
+        let sizes: Vec<usize> = p.sections.iter().map(|(n, _)| *n).collect();
+        sections_for(&sizes, FIRST_SCREEN_QUESTIONS)
+    };
+    html! {
+        <div class="sections" data-drawn={if *all { "all" } else { "part" }}>
+            { for p.sections.iter().take(count).map(|(_, s)| s.clone()) }
         </div>
     }
 }

@@ -33,10 +33,19 @@ export async function waitReady(page, timeout = 15_000) {
   await expect(page.locator('body'), 'the app is ready (body[data-ready="true"])').toHaveAttribute('data-ready', 'true', { timeout });
 }
 
+/**
+ * Waits until a step has drawn all its sections: it draws those of the first
+ * screen first and the rest in the frame after (`data-drawn="part"` until then).
+ */
+export async function waitDrawn(page) {
+  await expect(page.locator('.sections[data-drawn="part"]'), 'the whole step is drawn').toHaveCount(0);
+}
+
 /** Opens a hash route of the served app (the config's baseURL) and waits for the app to be interactive. */
 export async function open(page, route = '/') {
   await page.goto(`/#${route}`);
   await waitReady(page);
+  await waitDrawn(page);
 }
 
 /** Navigates within the loaded app (hash change, no reload) and waits until the step is shown. */
@@ -45,6 +54,7 @@ export async function go(page, route) {
   // The sidebar marks the routed step as current once the new page has rendered.
   await expect(page.locator(`nav[aria-label="Assessment steps"] li.current a[href="#${route}"]`), `step ${route} is current`).toBeVisible();
   await expect(first(page, 'main h1')).toBeVisible();
+  await waitDrawn(page);
 }
 
 /** {answered, applicable} from the live summary's "N of M answered". */

@@ -54,10 +54,10 @@ async function seed(page) {
 /** Runs axe-core on the current document; returns readable lines, one per violation. */
 async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
-  // Questions off screen skip layout (content-visibility: auto) and keep a placeholder
+  // Sections off screen skip layout (content-visibility: auto) and keep a placeholder
   // height, so axe would measure targets the browser has not laid out yet. A user only
   // ever sees laid-out questions: measure those.
-  await page.addStyleTag({ content: 'fieldset.question { content-visibility: visible !important; }' });
+  await page.addStyleTag({ content: '.q-section { content-visibility: visible !important; }' });
   const violations = await page.evaluate(async (tags) => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({
