@@ -108,10 +108,19 @@ fn sections_for(sizes: &[usize], questions: usize) -> usize {
     count.max(1)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct SectionsProps {
     /// Each shown section with its number of shown questions, keyed by section ID.
     sections: Vec<(usize, Html)>,
+}
+
+/// Never equal: the sections are new on every render of the step, as when they
+/// were drawn in place, and each question compares its own props anyway.
+/// Comparing the whole tree here first would only do that work twice.
+impl PartialEq for SectionsProps {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
 }
 
 /// A step's sections: those of the first screen before the first paint, the
