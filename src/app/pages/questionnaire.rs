@@ -60,7 +60,7 @@ pub fn questionnaire_page(ctx: &Ctx, id: &str) -> Html {
                 qn.sections.iter().filter(|s| r.visibility.section(&s.id)).map(|s| {
                     let questions: Vec<_> = s.questions.iter().filter(|q| r.visibility.question(&q.id)).collect();
                     (questions.len(), html! {
-                    <section key={s.id.clone()} class="q-section" aria-labelledby={format!("{}-title", s.id)}>
+                    <section key={s.id.clone()} class="q-section" data-questions={questions.len().to_string()} aria-labelledby={format!("{}-title", s.id)}>
                         <h2 id={format!("{}-title", s.id)}>
                             { s.title.clone() }
                             if let Some(g) = &s.group { <span class="group-id">{ format!(" ({g})") }</span> }
